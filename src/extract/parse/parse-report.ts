@@ -33,6 +33,9 @@ export function parseReport(text: string): ReportRecord {
   if (kind.warning) warnings.unshift(kind.warning);
   if (!meta.agency && kind.kind === "annual_report") warnings.push("agency not found in the title");
   if (!meta.year && kind.kind === "annual_report") warnings.push("reported year not found");
+  if (kind.kind === "annual_report" && template === "none" && (meta.year ?? 0) >= 2019) {
+    warnings.push("no statistical tables in the text, though reports on 2019 and later have them (tables as images?)");
+  }
   return {
     schema: RECORD_SCHEMA,
     kind: kind.kind,

@@ -20,7 +20,7 @@ export function requestRowKey(label: string, previous: string | null): string | 
     return null;
   }
   if (OTHER_ALONE.test(k) && previous?.startsWith("other_handling")) return "other_handling.other";
-  if (/总计/.test(k)) return "total";
+  if (/总计|合计/.test(k)) return "total";
   return null;
 }
 
