@@ -2,9 +2,12 @@ import { mkdtempSync, openSync, closeSync, ftruncateSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { strToU8 } from "fflate";
+import { deflatedZeros, makeZip } from "../extract/zip/make-zip.ts";
 import { runCli } from "./run-cli.ts";
 
 const SEEDS = resolve(import.meta.dirname, "../../../shared/corpus/seeds");
+const PDFS = resolve(import.meta.dirname, "../fixtures/pdf");
 const seed = (n: string) => join(SEEDS, n);
 let dir: string;
 
@@ -75,6 +78,36 @@ describe("bad input", () => {
     ftruncateSync(fd, 200 * 1024 * 1024);
     closeSync(fd);
     expectOneLineError(runCli(["extract", f]), 1, /huge\.pdf: .*64 MB limit/);
+  });
+
+  it("a truncated PDF", () => {
+    const f = join(dir, "truncated.pdf");
+    const pdf = readFileSync(join(PDFS, "stroked.pdf"));
+    writeFileSync(f, pdf.subarray(0, pdf.length >> 1));
+    expectOneLineError(runCli(["extract", f]), 1, /truncated\.pdf .*(truncated|corrupt)/);
+  });
+
+  it("an encrypted PDF", () => {
+    expectOneLineError(runCli(["extract", join(PDFS, "encrypted.pdf")]), 1, /encrypted\.pdf .*password-protected/);
+  });
+
+  it("a scanned PDF gives a record that says it has no text layer", () => {
+    const r = runCli(["extract", join(PDFS, "scan.pdf")]);
+    expect(r.code).toBe(0);
+    const record = JSON.parse(r.stdout);
+    expect(record).toMatchObject({ kind: "unreadable", values: {} });
+    expect(record.warnings[0]).toMatch(/no text layer/);
+  });
+
+  it("a DOCX that is a zip bomb (1 GB of zeros), refused quickly", () => {
+    const f = join(dir, "bomb.docx");
+    writeFileSync(f, makeZip([
+      { name: "[Content_Types].xml", method: 0, data: strToU8("<Types/>"), uncompressedSize: 8 },
+      { name: "word/document.xml", method: 8, data: deflatedZeros(1024), uncompressedSize: 1024 * 1024 * 1024 },
+    ]));
+    const t0 = Date.now();
+    expectOneLineError(runCli(["extract", f]), 1, /bomb\.docx: DOCX expands beyond the 128 MB limit/);
+    expect(Date.now() - t0).toBeLessThan(10_000);
   });
 
   it("a directory", () => {
