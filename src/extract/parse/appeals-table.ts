@@ -2,6 +2,7 @@ import { APPEAL_COLUMNS, APPEAL_GROUPS } from "./cell-keys.ts";
 import { labelKey, type Row } from "./rows.ts";
 import { labeledRow, numbersOf } from "./table-rows.ts";
 import type { ValueSink } from "./value-sink.ts";
+import { candidates } from "./value-windows.ts";
 
 // Table 四 (行政复议、行政诉讼情况): `appeals.<group>.<column>`. The form's data row holds
 // 15 cells: 行政复议, 未经复议直接起诉, 复议后起诉, each 维持/纠正/其他/尚未审结/总计. Headers are
@@ -51,8 +52,12 @@ export function parseAppealsTable(rows: Row[], sink: ValueSink): boolean {
       found = true;
       continue;
     }
-    if (lr.numbers < 15 || (k !== "" && !/复议|诉讼|合计|数量/.test(k))) continue;
-    const { vals, note } = fifteenValues(lr.values);
+    if (k !== "" && !/复议|诉讼|合计|数量/.test(k)) continue;
+    if (row.cells.length - lr.valueStart < 15 || lr.numbers === 0) continue;
+    const starts = candidates(row, 15);
+    const placed = new Set(starts.map((s) => row.cells.slice(s, s + 15).join("\t")));
+    if (placed.size !== 1 && lr.numbers < 15) continue;
+    const { vals, note } = placed.size === 1 ? { vals: numbersOf(row.cells.slice(starts[0], starts[0] + 15)), note: undefined } : fifteenValues(lr.values);
     if (note) sink.warn(`table 四: ${note}${vals ? "" : "; left out"}`);
     if (!vals) continue;
     found = true;

@@ -40,6 +40,11 @@ export function findTitle(rows: Row[]): { title: string; index: number; before: 
 export function agencyFromTitle(title: string, before: string | null): string | null {
   const m = title.replace(/\s+/g, "").match(/^(.*?)(?:关于)?[（(]?(?:(?:19|20)\d{2}|[〇零Ｏ一二][〇零Ｏ一二三四五六七八九]{3})年/);
   let name = m?.[1]?.replace(/^[《“"]/, "") ?? "";
+  // "2019年上海市人民政府办公厅政府信息公开工作年度报告": the body after the year.
+  if (!name) {
+    const after = title.replace(/\s+/g, "").match(/^[《“"]?(?:(?:19|20)\d{2}|[〇零Ｏ一二][〇零Ｏ一二三四五六七八九]{3})年度?(.+?)(?:关于)?(?:政府信息公开|政务公开)/)?.[1] ?? "";
+    if (ORG_SUFFIX.test(after) || PLACE_SUFFIX.test(after) || /街道$/.test(after)) name = after;
+  }
   if (!name && before && ORG_SUFFIX.test(before)) name = before.replace(/\s+/g, "");
   if (!name) return null;
   if (ORG_SUFFIX.test(name)) return name;

@@ -2,6 +2,7 @@ import { APPLICANT_COLUMNS, OTHER_HANDLING_PARTS, OUTCOME_ROWS, REQUEST_ROW_LABE
 import { labelKey, type Row } from "./rows.ts";
 import { labeledRow, numbersOf } from "./table-rows.ts";
 import type { ValueSink } from "./value-sink.ts";
+import { placeValues, type Placement } from "./value-windows.ts";
 
 // Table 三 (收到和处理政府信息公开申请情况): `requests.<row>.<column>`. Rows are found by their
 // labels wherever they stand (split tables, repeated headers, missing section headings); the seven
@@ -25,14 +26,9 @@ export function requestRowKey(label: string, previous: string | null): string | 
 }
 
 /** The seven values of a row, placed by column; null when the cells cannot be placed for certain. */
-export function sevenValues(row: Row): (number | null)[] | null {
-  const lr = labeledRow(row);
-  const after = row.cells.slice(lr.valueStart);
-  if (after.length === 7) return numbersOf(after);
-  const trimmed = [...lr.values];
-  while (trimmed.length > 7 && trimmed[0] === "") trimmed.shift();
-  if (trimmed.length === 7) return numbersOf(trimmed);
-  const nums = numbersOf(lr.values);
+export function sevenValues(row: Row, placement: Placement | undefined): (number | null)[] | null {
+  if (placement?.cells) return numbersOf(placement.cells);
+  const nums = numbersOf(labeledRow(row).values);
   const present = nums.filter((n) => n !== null);
   if (present.length === 7) return present;
   // Only the 总计 cell filled: one number, in the row's last cell, after blank applicant cells.
@@ -41,9 +37,10 @@ export function sevenValues(row: Row): (number | null)[] | null {
 }
 
 /** Label-only rows that may be pieces of a wrapped label (PDF layouts put them on lines of their own). */
+const HEADER_WORDS = /结果维持|结果纠正|尚未审结|申请人情况|自然人|商业企业|法人或其他组织|行政复议|行政诉讼|信息内容/;
 const isFragment = (row: Row) => {
   const lr = labeledRow(row);
-  return lr.numbers === 0 && lr.label !== "" && lr.label.length <= 40;
+  return lr.numbers === 0 && lr.label !== "" && lr.label.length <= 40 && !HEADER_WORDS.test(lr.label);
 };
 
 /** The row's key, trying its own label, then with the label pieces just above and below it. */
@@ -55,38 +52,50 @@ function keyWithFragments(rows: Row[], i: number, label: string, previous: strin
   const tries = [label, before.join("") + label, label + after.join(""), before.join("") + label + after.join("")];
   for (const t of tries) {
     const key = t ? requestRowKey(t, previous) : null;
-    if (key) return key;
+    // 总计 stands in column headers too: a total row is only taken from its own label or （七）.
+    if (key && (key !== "total" || /七/.test(t))) return key;
   }
   return null;
 }
 
 export function parseRequestsTable(rows: Row[], sink: ValueSink): string[] {
-  const seen: string[] = [];
+  const keyed: [Row, string][] = [];
   let previous: string | null = null;
   let lastNumeric = -1;
+  const blankRows: string[] = [];
   rows.forEach((row, i) => {
     const lr = labeledRow(row);
-    if (lr.numbers === 0) return;
+    if (lr.numbers === 0) {
+      // A table row the document shows with every value cell blank: present, but no numbers.
+      const key = row.cells.length > 1 && lr.label ? requestRowKey(lr.label, previous) : null;
+      if (key && key !== "total") { blankRows.push(key); previous = key; }
+      return;
+    }
     const from = lastNumeric;
     lastNumeric = i;
     let key = lr.label ? requestRowKey(lr.label, previous) : null;
     if (!key && lr.numbers >= 6 && lr.numbers <= 8) key = keyWithFragments(rows, i, lr.label, previous, from);
-    if (!key || seen.includes(key)) {
-      if (!key && lr.numbers >= 6 && lr.numbers <= 8 && (lr.label === "" || /申请|公开|处理|总计|结转/.test(lr.label))) {
+    if (!key) {
+      if (lr.numbers >= 6 && lr.numbers <= 8 && row.cells.length < 15 && (lr.label === "" || /申请|公开|处理|总计|结转/.test(lr.label))) {
         sink.warn(`table 三: a row of ${lr.numbers} numbers ("${lr.label.slice(0, 30)}") not recognised; left out`);
       }
-      if (!key) return;
+      return;
     }
     previous = key;
-    const vals = sevenValues(row);
+    keyed.push([row, key]);
+  });
+  const placements = placeValues(keyed.map(([row]) => row), 7);
+  const seen: string[] = [];
+  for (const [row, key] of keyed) {
+    const vals = sevenValues(row, placements.get(row));
     if (!vals) {
-      sink.warn(`table 三 row ${key}: ${lr.numbers} number(s) cannot be placed in the 7 columns; left out`);
-      return;
+      sink.warn(`table 三 row ${key}: ${labeledRow(row).numbers} number(s) cannot be placed in the 7 columns for certain; left out`);
+      continue;
     }
     if (!seen.includes(key)) seen.push(key);
     vals.forEach((v, c) => { if (v !== null) sink.set(`requests.${key}.${APPLICANT_COLUMNS[c]}`, v, `table 三 row ${key}`); });
-  });
-  return seen;
+  }
+  return seen.length ? [...seen, ...blankRows.filter((k) => !seen.includes(k))] : seen;
 }
 
 /** Warning naming the rows of table 三 the document does not show, when it shows some. */

@@ -7,6 +7,8 @@ export interface Row {
   cells: string[];
   /** Index of the first source line (0-based), for messages. */
   line: number;
+  /** Which text block (run of lines between blank lines) the row came from: one table, usually. */
+  block?: number;
 }
 
 const RULE_ROW = /^[\s|:\-—=+]*$/;
@@ -26,29 +28,32 @@ export function splitRows(text: string): Row[] {
   const lines = text.split("\n");
   const rows: Row[] = [];
   let i = 0;
+  let blockId = -1;
   while (i < lines.length) {
     if (lines[i] === "") { i++; continue; }
     const start = i;
+    blockId++;
+    const block = blockId;
     while (i < lines.length && lines[i] !== "") i++;
-    const block = lines.slice(start, i);
-    if (isCellPerLineBlock(block)) {
+    const blockLines = lines.slice(start, i);
+    if (isCellPerLineBlock(blockLines)) {
       const cells: string[] = [];
-      for (const l of block) {
+      for (const l of blockLines) {
         if (l.startsWith("\t")) cells.push(l.slice(1).trim());
         else cells[cells.length - 1] += l.trim();
       }
-      rows.push({ cells, line: start });
+      rows.push({ cells, line: start, block });
       continue;
     }
-    block.forEach((l, k) => {
+    blockLines.forEach((l, k) => {
       if (l.includes("\t") && RULE_ROW.test(l)) return;
       if (!l.includes("\t") && /^\s*\|.*\|\s*$/.test(l)) {
         if (RULE_ROW.test(l)) return;
-        rows.push({ cells: l.trim().slice(1, -1).split("|").map((c) => c.trim()), line: start + k });
+        rows.push({ cells: l.trim().slice(1, -1).split("|").map((c) => c.trim()), line: start + k, block });
         return;
       }
       const cells = l.split("\t").map((c) => stripMarkdown(c.trim()).trim());
-      rows.push({ cells, line: start + k });
+      rows.push({ cells, line: start + k, block });
     });
   }
   return rows;

@@ -11,7 +11,7 @@ export function detectTemplate(rows: Row[], year: number | null): { template: Te
   if (hint) return { template: hint };
   const labels = rows.filter((r) => r.cells.length > 1).map((r) => labelKey(r.cells.join("")));
   if (labels.some((l) => /逾期不补正|缴纳费用/.test(l))) return { template: "2021" };
-  const hasTables = labels.some((l) => /本年新收|予以公开|不予公开|无法提供|规范性文件|本年处理决定/.test(l))
+  const hasTables = labels.some((l) => /本年新收|予以公开|不予公开|无法提供|规范性文件|本年处理决定|结果维持/.test(l))
     || rows.some((r) => labeledRow(r).numbers >= 15);
   if (!hasTables) return { template: "none" };
   const template = year !== null && year <= 2020 ? "2019" : "2021";

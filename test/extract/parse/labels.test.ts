@@ -210,3 +210,33 @@ describe("sections", () => {
     expect(r.sections.map((s) => [s.number, s.text])).toEqual([["一", "甲。"], ["二", "乙。"]]);
   });
 });
+
+describe("value placement", () => {
+  it("places a row whose 总计 is blank by the columns its table's other rows use", () => {
+    // A merged label slot before the values and a blank 总计 after them: shifting the row one
+    // cell would put every number under the wrong applicant.
+    const r = read([
+      `一、本年新收政府信息公开申请数量\t\t\t821\t35\t\t\t2\t1\t859`,
+      `三、本年度办理结果\t（一）予以公开\t\t258\t12\t\t\t1\t1\t`,
+      `\t（七）总计\t\t767\t35\t\t\t2\t1\t805`,
+    ].join("\n"));
+    expect(r.values["requests.granted.natural_person"]).toBe(258);
+    expect(r.values["requests.granted.commercial"]).toBe(12);
+    expect(r.values["requests.granted.other"]).toBe(1);
+    expect(r.values["requests.granted.total"]).toBeUndefined();
+  });
+
+  it("leaves out a row it cannot place when nothing in its table says where the values start", () => {
+    const r = read(`三、本年度办理结果\t（一）予以公开\t\t258\t12\t\t\t1\t1\t`);
+    expect(Object.keys(r.values).filter((k) => k.startsWith("requests.granted"))).toEqual([]);
+    expect(r.warnings.join()).toContain("granted");
+  });
+
+  it("reads a 15-cell table-四 row with blank cells by position", () => {
+    const r = read("行政复议\t\t\t\t\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n5\t\t\t2\t7\t8\t\t\t1\t9\t\t\t\t\t");
+    expect(r.values["appeals.review.upheld"]).toBe(5);
+    expect(r.values["appeals.review.corrected"]).toBeUndefined();
+    expect(r.values["appeals.litigation_direct.total"]).toBe(9);
+    expect(Object.keys(r.values).filter((k) => k.startsWith("appeals.litigation_after_review"))).toEqual([]);
+  });
+});
