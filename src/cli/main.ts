@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { EXTRACT_USAGE, extractCommand } from "./extract-command.ts";
+import { COMMANDS, EXTRACT_USAGE } from "./commands.ts";
 import { describeError, isUsageError, UserError } from "./fail.ts";
 
 // The `nianbao` command: dispatches subcommands; every failure ends as one line on stderr.
@@ -9,7 +9,7 @@ const HELP = `nianbao — crawler and archive for 政府信息公开工作年度
 usage: nianbao <command> [options]
 
 commands:
-  extract PATH|URL|- …   extract report records (JSON) or canonical text from documents
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join("\n")}
 
 options:
   -h, --help     show help (also: nianbao <command> --help)
@@ -26,7 +26,8 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "-h" || command === "--help" || command === "help") { console.log(HELP); return 0; }
   if (command === "-v" || command === "--version") { console.log(version()); return 0; }
-  if (command === "extract") return extractCommand(rest);
+  const found = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (found) return found.run(rest);
   throw new UserError(`unknown command '${command}'; run 'nianbao --help' for the list`, 2);
 }
 

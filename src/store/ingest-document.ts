@@ -1,0 +1,88 @@
+import type { Kysely } from "kysely";
+import { extractDocument, type Extraction } from "../extract/extract-document.ts";
+import { ExtractError } from "../extract/extract-error.ts";
+import { archiveExtraction, recordSkip, type ArchiveStage } from "./archive-extraction.ts";
+import { sha256Hex } from "./blobs.ts";
+import type { Database } from "./database.ts";
+
+// One document into the archive: extract it (outside any transaction), then in ONE transaction
+// store the raw bytes (content-addressed), the capture, and either the report version or, for a
+// document that is no report (or could not be read), a skipped_captures row with the reason.
+// A non-report is reported back, never thrown; a database error rolls everything back.
+
+export interface IngestDocumentInput {
+  bytes: Uint8Array;
+  /** The requested URL, or the file:// URL of a local file. */
+  url: string;
+  finalUrl?: string;
+  httpStatus?: number;
+  httpHeaders?: Record<string, string>;
+  contentType?: string;
+  fetchedAt: Date;
+  origin: "ingest" | "crawl";
+  /** What the caller knows better than the document (a crawler's agency, --agency, --year). */
+  agency?: string;
+  year?: number;
+  region?: string;
+  regionCode?: string;
+}
+
+export interface IngestOptions {
+  /** Called between the writing stages, inside the transaction (tests use it to fail mid-way). */
+  onStage?: (stage: ArchiveStage) => void | Promise<void>;
+}
+
+export type IngestResult = {
+  captureId: string;
+  sha256: string;
+} & (
+  | { status: "new" | "unchanged"; reportId: string; versionId: string; newReport: boolean; agency: string; year: number }
+  | { status: "skipped"; reason: string }
+);
+
+/** Extraction that never throws for bad input: an ExtractError (or an extractor bug) becomes a reason. */
+export async function tryExtract(bytes: Uint8Array, name: string, contentType?: string): Promise<Extraction | { reason: string }> {
+  try {
+    return await extractDocument(bytes, { name, contentType });
+  } catch (err) {
+    if (err instanceof ExtractError) return { reason: err.message };
+    return { reason: `extractor failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` };
+  }
+}
+
+export async function ingestDocument(db: Kysely<Database>, input: IngestDocumentInput, options: IngestOptions = {}): Promise<IngestResult> {
+  const sha256 = sha256Hex(input.bytes);
+  const extraction = await tryExtract(input.bytes, input.finalUrl ?? input.url, input.contentType);
+  return db.transaction().execute(async (trx) => {
+    await trx.insertInto("blobs").values({ sha256, size: input.bytes.length, bytes: input.bytes })
+      .onConflict((oc) => oc.column("sha256").doNothing()).execute();
+    const capture = await trx.insertInto("captures").values({
+      url: input.url,
+      final_url: input.finalUrl ?? null,
+      http_status: input.httpStatus ?? null,
+      http_headers: input.httpHeaders ? JSON.stringify(input.httpHeaders) : null,
+      content_type: input.contentType ?? null,
+      fetched_at: input.fetchedAt,
+      sha256,
+      size: input.bytes.length,
+      origin: input.origin,
+    }).returning("id").executeTakeFirstOrThrow();
+    if ("reason" in extraction) {
+      await recordSkip(trx, capture.id, extraction.reason);
+      return { captureId: capture.id, sha256, status: "skipped" as const, reason: extraction.reason };
+    }
+    const outcome = await archiveExtraction(trx, {
+      captureId: capture.id,
+      fetchedAt: input.fetchedAt,
+      sourceUrl: input.finalUrl ?? input.url,
+      record: extraction.record,
+      text: extraction.document.text,
+      agency: input.agency,
+      year: input.year,
+      region: input.region,
+      regionCode: input.regionCode,
+      onStage: options.onStage,
+    });
+    return { captureId: capture.id, sha256, ...outcome };
+  });
+}
