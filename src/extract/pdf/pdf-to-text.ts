@@ -7,14 +7,22 @@ import { assemble } from "./assemble.ts";
 import { cMapUrl, loadPdfJs } from "./load-pdfjs.ts";
 import { dropFurniture } from "./page-furniture.ts";
 import { pageLayout } from "./page-layout.ts";
-import { readPage } from "./read-page.ts";
+import { readRulings, readText } from "./read-page.ts";
+import { mayHoldTable } from "./table-signal.ts";
 import type { PageLayout } from "./types.ts";
 
-// PDF → canonical text: reads every page's text runs and ruling lines with pdf.js, rebuilds
-// paragraphs and tables page by page, drops page furniture, and joins what page breaks split.
+// PDF → canonical text: reads every page's text runs with pdf.js, and its ruling lines where
+// the text could be a table (mayHoldTable), rebuilds paragraphs and tables page by page, drops
+// page furniture, and joins what page breaks split. Only the small per-page layouts are kept
+// from page to page; pdf.js's own caches are emptied as fonts accumulate.
 
-/** Pages between two document-wide cleanups of pdf.js caches. */
-const CLEANUP_EVERY = 5;
+/**
+ * Fonts loaded between two document-wide cleanups of pdf.js caches. pdf.js keeps every parsed
+ * font (and its glyph outlines) until a cleanup, and parses it again after one: a long report
+ * reuses a handful of fonts on every page, so a cleanup by page count would re-parse them over
+ * and over (2–3× slower), while a document that embeds new fonts page after page is bounded.
+ */
+export const FONTS_BETWEEN_CLEANUPS = 16;
 
 export const NO_TEXT_LAYER = "PDF has no text layer (scanned image?); OCR is not supported";
 
@@ -60,6 +68,8 @@ async function openDocument(bytes: Uint8Array, name: string, deadline: number): 
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     cMapUrl: cMapUrl(),
     cMapPacked: true,
+    // Images are never read: leave them out of operator lists instead of decoding them.
+    maxImageSize: 0,
   });
   try {
     return await withDeadline(task.promise, deadline, name);
@@ -85,12 +95,15 @@ export async function pdfToText(bytes: Uint8Array, hints?: ExtractHints): Promis
   try {
     const count = Math.min(doc.numPages, MAX_PDF_PAGES);
     if (doc.numPages > MAX_PDF_PAGES) warnings.push(`PDF has ${doc.numPages} pages; only the first ${MAX_PDF_PAGES} were read`);
+    let fonts = new Set<string>();
     for (let n = 1; n <= count; n++) {
       const page = await withDeadline(doc.getPage(n), deadline, name);
       try {
-        const content = await withDeadline(readPage(page, pdfjs.OPS), deadline, name);
-        runs += content.runs.length;
-        pages.push(pageLayout(content.width, content.height, content.runs, content.segments));
+        const text = await withDeadline(readText(page), deadline, name);
+        const segments = mayHoldTable(text.runs) ? await withDeadline(readRulings(page, pdfjs), deadline, name) : [];
+        runs += text.runs.length;
+        pages.push(pageLayout(text.width, text.height, text.runs, segments));
+        for (const f of text.fonts) fonts.add(f);
       } catch (err) {
         if (err instanceof ExtractError) throw err;
         const detail = err instanceof Error ? err.message : String(err);
@@ -98,9 +111,10 @@ export async function pdfToText(bytes: Uint8Array, hints?: ExtractHints): Promis
       } finally {
         page.cleanup();
       }
-      // pdf.js keeps fonts and shared resources for the whole document: let them go now and
-      // then, so that memory stays bounded on long reports.
-      if (n % CLEANUP_EVERY === 0) await doc.cleanup();
+      if (fonts.size > FONTS_BETWEEN_CLEANUPS) {
+        await doc.cleanup();
+        fonts = new Set();
+      }
     }
   } finally {
     await doc.loadingTask.destroy();

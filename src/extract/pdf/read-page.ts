@@ -2,15 +2,17 @@ import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { extractRulings, type OpCodes } from "./rulings.ts";
 import type { Segment, TextRun } from "./types.ts";
 
-// Reads one pdf.js page into text runs and ruling segments in page space (y down).
+// Reads one pdf.js page into text runs and ruling segments in page space (y down). The two
+// are read separately: the rulings (the page's whole operator list) only where a table may be.
 
 type Matrix = [number, number, number, number, number, number];
 
-export interface PageContent {
+export interface PageText {
   width: number;
   height: number;
   runs: TextRun[];
-  segments: Segment[];
+  /** pdf.js names of the fonts the page's text uses. */
+  fonts: string[];
 }
 
 function compose(m: Matrix, n: number[]): Matrix {
@@ -21,8 +23,10 @@ function compose(m: Matrix, n: number[]): Matrix {
   ];
 }
 
-export async function readPage(page: PDFPageProxy, ops: OpCodes): Promise<PageContent> {
-  const viewport = page.getViewport({ scale: 1 });
+const viewTransform = (page: PDFPageProxy) => page.getViewport({ scale: 1 });
+
+export async function readText(page: PDFPageProxy): Promise<PageText> {
+  const viewport = viewTransform(page);
   const view = viewport.transform as Matrix;
   const content = await page.getTextContent();
   const runs: TextRun[] = [];
@@ -35,7 +39,17 @@ export async function readPage(page: PDFPageProxy, ops: OpCodes): Promise<PageCo
     if (!(size > 0)) continue;
     runs.push({ text: item.str, x: m[4], y: m[5], width: item.width, size });
   }
-  const list = await page.getOperatorList();
-  const segments = extractRulings(list.fnArray, list.argsArray, ops, view);
-  return { width: viewport.width, height: viewport.height, runs, segments };
+  return { width: viewport.width, height: viewport.height, runs, fonts: Object.keys(content.styles) };
+}
+
+/** The parts of the pdf.js module that reading rulings needs. */
+export interface PdfJsCodes {
+  OPS: OpCodes;
+  AnnotationMode: { DISABLE: number };
+}
+
+export async function readRulings(page: PDFPageProxy, pdfjs: PdfJsCodes): Promise<Segment[]> {
+  // Annotations (form fields, stamps) are drawn outside the page content: no table lives there.
+  const list = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+  return extractRulings(list.fnArray, list.argsArray, pdfjs.OPS, viewTransform(page).transform as Matrix);
 }

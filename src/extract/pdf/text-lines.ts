@@ -5,6 +5,11 @@ import type { TextLine, TextRun } from "./types.ts";
 
 /** Lines top to bottom; runs whose baselines differ by under 40% of the font size share a line. */
 export function groupLines(runs: TextRun[]): TextLine[] {
+  return groupRuns(runs).map(toLine);
+}
+
+/** The runs of each line, top to bottom (within a line, not yet sorted left to right). */
+export function groupRuns(runs: TextRun[]): TextRun[][] {
   const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: TextRun[][] = [];
   let current: TextRun[] = [];
@@ -21,7 +26,7 @@ export function groupLines(runs: TextRun[]): TextLine[] {
     size = r.size;
   }
   if (current.length) lines.push(current);
-  return lines.map(toLine);
+  return lines;
 }
 
 export function toLine(runs: TextRun[]): TextLine {
