@@ -2,7 +2,10 @@ import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 
 // The files named on the command line: a file as given; a folder walked recursively (sorted,
-// hidden entries skipped). Which of a folder's files are documents is decided later, from bytes.
+// hidden entries skipped). In a folder, files whose names say they are code, data or media
+// (.json, .ts, .png, …) are passed over; the rest are judged later, from their bytes.
+
+const NOT_DOCUMENTS = /\.(json|jsonl|csv|tsv|xml|ya?ml|toml|js|mjs|cjs|ts|tsx|css|map|lock|log|sh|py|png|jpe?g|gif|svg|ico|webp|zip|gz|tgz|rar|7z|mp[34]|wav|exe|dll|so)$/i;
 
 export interface FoundFile {
   path: string;
@@ -29,7 +32,7 @@ async function walk(dir: string, out: FoundFile[], errors: string[]): Promise<vo
     if (entry.name.startsWith(".")) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await walk(path, out, errors);
-    else if (entry.isFile()) out.push({ path, explicit: false });
+    else if (entry.isFile() && !NOT_DOCUMENTS.test(entry.name)) out.push({ path, explicit: false });
   }
 }
 
