@@ -3,7 +3,7 @@ export { openStore, connectDatabase, storageDir, checkServer, connectionProblem,
 export { startEmbeddedServer, ensureDatabase, ARCHIVE_DATABASE, type EmbeddedServer, type EmbeddedServerOptions } from "./embedded-server.ts";
 export { migrate, MIGRATIONS_DIR } from "./migrate.ts";
 export { StoreError } from "./store-error.ts";
-export { ingestDocument, type IngestDocumentInput, type IngestResult, type IngestOptions } from "./ingest-document.ts";
+export { archiveDocument, ingestDocument, type IngestDocumentInput, type IngestResult, type IngestOptions } from "./ingest-document.ts";
 export { markRemoved } from "./mark-removed.ts";
 export { reextract, type ReextractSummary, type ReextractProgress } from "./reextract.ts";
 export { searchTerms } from "./search-terms.ts";

@@ -51,8 +51,15 @@ export async function tryExtract(bytes: Uint8Array, name: string, contentType?: 
 }
 
 export async function ingestDocument(db: Kysely<Database>, input: IngestDocumentInput, options: IngestOptions = {}): Promise<IngestResult> {
-  const sha256 = sha256Hex(input.bytes);
   const extraction = await tryExtract(input.bytes, input.finalUrl ?? input.url, input.contentType);
+  return archiveDocument(db, input, extraction, options);
+}
+
+/** The database half of ingestDocument: one document and its extraction (or why it has none), in one transaction. */
+export async function archiveDocument(
+  db: Kysely<Database>, input: IngestDocumentInput, extraction: Extraction | { reason: string }, options: IngestOptions = {},
+): Promise<IngestResult> {
+  const sha256 = sha256Hex(input.bytes);
   return db.transaction().execute(async (trx) => {
     await trx.insertInto("blobs").values({ sha256, size: input.bytes.length, bytes: input.bytes })
       .onConflict((oc) => oc.column("sha256").doNothing()).execute();
