@@ -3,7 +3,8 @@ import type { GridCell, PageTable } from "./types.ts";
 
 // Joins the parts of one table that a page break split: the columns of both parts are laid on
 // the union of their column boundaries, the rows appended, and a row-group label cut by the
-// break ('（四）无' at the foot of one page, '法提供' at the head of the next) made whole.
+// break ('（四）无' at the foot of one page, '法提供' at the head of the next) made whole; a
+// row's numbers cut by the break are kept apart, unread.
 
 /** Column edges closer than this (points) are the same edge. */
 const EDGE_TOL = 4;
@@ -46,6 +47,19 @@ function hasLabelRight(cells: GridCell[], cell: GridCell, row: number): boolean 
   return cells.some((o) => o !== cell && o.c0 > cell.c1 && o.r0 <= row && o.r1 >= row && o.text !== "" && !NUMBER.test(o.text));
 }
 
+/**
+ * A first row of bare numbers, each under a number of the row that ended the page before, is
+ * that row broken by the page (a number too wide for its cell, its rest on the next page) or a
+ * row without a label: neither reads for certain, so each number is kept apart with the one
+ * above it ('1581 7', no number), never read as a value of either row.
+ */
+function keepApartSplitNumbers(top: GridCell[], bottom: GridCell[], lastRow: number, firstRow: number): void {
+  const first = bottom.filter((c) => c.r0 === firstRow && c.text);
+  const pairs = first.map((cb) => [top.find((c) => c.r1 === lastRow && c.c0 === cb.c0 && c.c1 === cb.c1 && NUMBER.test(c.text)), cb] as const);
+  if (!first.length || !pairs.every(([ca, cb]) => ca && NUMBER.test(cb.text))) return;
+  for (const [ca, cb] of pairs) { ca!.text = `${ca!.text} ${cb.text}`; cb.text = ""; }
+}
+
 /** Table `b` appended below table `a`. */
 export function joinTables(a: PageTable, b: PageTable): PageTable {
   // Inferred columns: the part with more columns (its fullest rows) decides them.
@@ -61,6 +75,7 @@ export function joinTables(a: PageTable, b: PageTable): PageTable {
     ca.text = joinWrapped([ca.text, cb.text]);
     cb.text = "";
   }
+  keepApartSplitNumbers(top, bottom, lastRow, firstRow);
   return { ruled: a.ruled, xs, top: a.top, bottom: b.bottom, rows: a.rows + b.rows, cells: [...top, ...bottom] };
 }
 

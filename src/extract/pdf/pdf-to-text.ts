@@ -4,6 +4,7 @@ import { ExtractError } from "../extract-error.ts";
 import { MAX_PDF_PAGES, PDF_TIME_BUDGET_MS } from "../limits.ts";
 import { normalizeText } from "../normalize-text.ts";
 import { assemble } from "./assemble.ts";
+import { continueTables } from "./continue-tables.ts";
 import { cMapUrl, loadPdfJs } from "./load-pdfjs.ts";
 import { dropFurniture } from "./page-furniture.ts";
 import { pageLayout } from "./page-layout.ts";
@@ -13,7 +14,8 @@ import type { PageLayout } from "./types.ts";
 
 // PDF → canonical text: reads every page's text runs with pdf.js, and its ruling lines where
 // the text could be a table (mayHoldTable), rebuilds paragraphs and tables page by page, drops
-// page furniture, and joins what page breaks split. Only the small per-page layouts are kept
+// page furniture, and joins what page breaks split (a borderless table's rows carried over to
+// the next page read in its columns first). Only the small per-page layouts are kept
 // from page to page; pdf.js's own caches are emptied as fonts accumulate.
 
 /**
@@ -121,5 +123,6 @@ export async function pdfToText(bytes: Uint8Array, hints?: ExtractHints): Promis
   }
   if (runs === 0) return { format: "pdf", text: "", warnings: [...warnings, NO_TEXT_LAYER], pages: doc.numPages };
   dropFurniture(pages);
+  continueTables(pages);
   return { format: "pdf", text: normalizeText(assemble(pages)), warnings, pages: doc.numPages };
 }

@@ -1,11 +1,11 @@
-import { joinWrapped } from "./join-text.ts";
+import { joinCellLines } from "./number-wraps.ts";
 import { groupLines } from "./text-lines.ts";
-import type { GridCell, PageTable, Segment, TextRun } from "./types.ts";
+import type { GridCell, PageTable, Segment, TextLine, TextRun } from "./types.ts";
 
 // Tables drawn with ruling lines: connected rulings make a table; their distinct x and y
 // positions make a grid of elementary cells; a boundary with no ruling along it merges the two
 // cells beside it (a merged cell). Every text run goes to the cell that holds its middle, and
-// the lines wrapped inside a cell are joined.
+// the lines wrapped inside a cell are joined (a number broken over two lines made whole again).
 
 const TOL = 2.5;
 /** Share of a boundary that rulings must cover for it to count as a border. */
@@ -123,7 +123,13 @@ function buildTable(group: Segment[], runs: TextRun[]): RuledTable | null {
       else { cell.r1 = Math.max(cell.r1, r); cell.c1 = Math.max(cell.c1, c); cell.c0 = Math.min(cell.c0, c); }
     }
   }
-  for (const [root, cell] of spans) cell.text = joinWrapped(groupLines(byCell.get(root) ?? []).map((l) => l.text));
+  const lines = new Map<number, TextLine[]>();
+  for (const [root, cellRuns] of byCell) lines.set(root, groupLines(cellRuns));
+  // The cell padding: the least space between a cell's left border and its text.
+  let pad = Infinity;
+  for (const [root, cellLines] of lines) for (const l of cellLines) pad = Math.min(pad, l.x0 - xs[spans.get(root)!.c0]);
+  pad = Number.isFinite(pad) ? Math.max(0, pad) : 0;
+  for (const [root, cell] of spans) cell.text = joinCellLines(lines.get(root) ?? [], xs[cell.c1 + 1] - xs[cell.c0] - 2 * pad);
   return { ruled: true, xs, top, bottom, rows, cells: [...spans.values()], used: new Set(inside) };
 }
 
