@@ -110,12 +110,11 @@ export async function archiveExtraction(trx: Transaction<Database>, input: Archi
     if (!parts || typeof value !== "number" || !Number.isFinite(value)) continue;
     cols.key.push(key); cols.table.push(parts.table); cols.row.push(parts.rowKey); cols.column.push(parts.columnKey); cols.value.push(value);
   }
-  if (cols.key.length) {
-    await sql`insert into report_values (version_id, key, "table", row_key, column_key, value)
-      select ${version.id}::bigint, * from unnest(${cols.key}::text[], ${cols.table}::text[], ${cols.row}::text[], ${cols.column}::text[], ${cols.value}::numeric[])`.execute(trx);
-  }
+  // The capture's link rides along in the same statement.
+  await sql`with link as (insert into version_captures (version_id, capture_id) values (${version.id}, ${input.captureId}))
+    insert into report_values (version_id, key, "table", row_key, column_key, value)
+    select ${version.id}::bigint, * from unnest(${cols.key}::text[], ${cols.table}::text[], ${cols.row}::text[], ${cols.column}::text[], ${cols.value}::numeric[])`.execute(trx);
   await input.onStage?.("values");
-  await linkCapture(trx, version.id, input.captureId);
   return { status: "new", reportId: report.id, versionId: version.id, newReport: report.inserted, agency, year };
 }
 

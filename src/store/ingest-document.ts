@@ -61,9 +61,11 @@ export async function archiveDocument(
 ): Promise<IngestResult> {
   const sha256 = sha256Hex(input.bytes);
   return db.transaction().execute(async (trx) => {
-    await trx.insertInto("blobs").values({ sha256, size: input.bytes.length, bytes: input.bytes })
-      .onConflict((oc) => oc.column("sha256").doNothing()).execute();
-    const capture = await trx.insertInto("captures").values({
+    // The bytes (kept once per sha256) and the capture, in one statement.
+    const capture = await trx
+      .with("blob", (qc) => qc.insertInto("blobs").values({ sha256, size: input.bytes.length, bytes: input.bytes })
+        .onConflict((oc) => oc.column("sha256").doNothing()))
+      .insertInto("captures").values({
       url: input.url,
       final_url: input.finalUrl ?? null,
       http_status: input.httpStatus ?? null,
