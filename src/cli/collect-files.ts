@@ -15,11 +15,13 @@ export interface FoundFile {
 
 export interface Collected {
   files: FoundFile[];
+  /** Files in folders passed over by name (code, data, media). */
+  passedOver: number;
   /** Paths that could not be read: one line each. */
   errors: string[];
 }
 
-async function walk(dir: string, out: FoundFile[], errors: string[]): Promise<void> {
+async function walk(dir: string, out: FoundFile[], errors: string[], passed: { count: number }): Promise<void> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -31,24 +33,26 @@ async function walk(dir: string, out: FoundFile[], errors: string[]): Promise<vo
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) await walk(path, out, errors);
-    else if (entry.isFile() && !NOT_DOCUMENTS.test(entry.name)) out.push({ path, explicit: false });
+    if (entry.isDirectory()) await walk(path, out, errors, passed);
+    else if (entry.isFile() && NOT_DOCUMENTS.test(entry.name)) passed.count++;
+    else if (entry.isFile()) out.push({ path, explicit: false });
   }
 }
 
 export async function collectFiles(paths: string[]): Promise<Collected> {
   const files: FoundFile[] = [];
   const errors: string[] = [];
+  const passed = { count: 0 };
   for (const p of paths) {
     const path = resolve(p);
     try {
       const s = await stat(path);
-      if (s.isDirectory()) await walk(path, files, errors);
+      if (s.isDirectory()) await walk(path, files, errors, passed);
       else files.push({ path, explicit: true });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       errors.push(code === "ENOENT" ? `${p}: no such file or directory` : `${p}: cannot read (${code ?? (err as Error).message})`);
     }
   }
-  return { files, errors };
+  return { files, errors, passedOver: passed.count };
 }

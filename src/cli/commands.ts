@@ -20,7 +20,7 @@ export const COMMANDS: Record<string, Command> = {
   diff: { summary: "year over year: changed cells, identities, section text", run: lazy(() => import("./diff-command.ts")) },
   history: { summary: "what changed between the versions of one report, and when", run: lazy(() => import("./history-command.ts")) },
   search: { summary: "full-text search over report text (Chinese-aware)", run: lazy(() => import("./search-command.ts")) },
-  export: { summary: "export the latest versions as JSONL or CSV (long or wide)", run: lazy(() => import("./export-command.ts")) },
+  export: { summary: "export the latest versions as JSONL, CSV or Parquet (long or wide)", run: lazy(() => import("./export-command.ts")) },
   check: { summary: "cross-year checks (--continuity)", run: lazy(() => import("./check-command.ts")) },
 };
 

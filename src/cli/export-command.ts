@@ -3,11 +3,12 @@ import type { Kysely } from "kysely";
 import type { Database } from "../store/database.ts";
 import { latestKeys, latestReportBatches, valueRows } from "../store/export-batches.ts";
 import { UserError } from "./fail.ts";
+import { exportParquetLong, exportParquetWide } from "./export-parquet.ts";
 import { csvLine } from "./format/csv.ts";
 import { openOutput, type Output } from "./output-file.ts";
 import { STORE_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
 
-export const USAGE = `usage: nianbao export [--format jsonl|csv] [--wide] [--out FILE]
+export const USAGE = `usage: nianbao export [--format jsonl|csv|parquet] [--wide] [--out FILE]
 
 Exports the current version of every archived report, streamed in batches:
   jsonl (default)  one report record per line, plus agency, region, year, source_url,
@@ -16,7 +17,14 @@ Exports the current version of every archived report, streamed in batches:
                    template, key, table, row_key, column_key, value
   csv --wide       one row per report, one column per cell key shown in any report; a cell the
                    report does not show is blank (never 0)
-Writes to standard output, or to FILE with --out.
+  parquet          the csv long form as a typed Parquet file (snappy, dictionary-encoded), plus
+                   region_code: report_id, version_id INT64; agency, region, region_code (these
+                   two nullable), template, key, table, row_key, column_key STRING; year INT32;
+                   value DOUBLE
+  parquet --wide   one row per report (report columns as above), one DOUBLE column per cell key;
+                   a cell the report does not show is null (never 0)
+Writes to standard output, or to FILE with --out. Parquet needs --out FILE: readers seek to the
+index at the end of the file, so it is not streamed to standard output.
 
 ${STORE_USAGE}`;
 
@@ -78,9 +86,15 @@ export async function run(argv: string[]): Promise<number> {
   if (values.help) { console.log(USAGE); return 0; }
   if (positionals.length) throw new UserError(`export: unexpected argument '${positionals[0]}'; write to a file with --out FILE`, 2);
   const format = values.format;
-  if (format === "parquet") throw new UserError("export: --format parquet is not supported yet; use --format csv (or jsonl)", 2);
-  if (format !== "jsonl" && format !== "csv") throw new UserError(`export: --format must be jsonl or csv, not '${format}'`, 2);
-  if (values.wide && format !== "csv") throw new UserError("export: --wide is a CSV layout; add --format csv", 2);
+  if (format !== "jsonl" && format !== "csv" && format !== "parquet") throw new UserError(`export: --format must be jsonl, csv or parquet, not '${format}'`, 2);
+  if (values.wide && format === "jsonl") throw new UserError("export: --wide is a CSV or Parquet layout; add --format csv (or parquet)", 2);
+  const path = values.out;
+  if (format === "parquet") {
+    if (!path) throw new UserError("export: --format parquet writes a file; add --out FILE (e.g. --out reports.parquet)", 2);
+    const count = await withStore(values, (db) => (values.wide ? exportParquetWide(db, path) : exportParquetLong(db, path)));
+    process.stderr.write(`nianbao: exported ${count} report${count === 1 ? "" : "s"} to ${path}\n`);
+    return 0;
+  }
   const count = await withStore(values, async (db) => {
     const out = openOutput(values.out);
     try {

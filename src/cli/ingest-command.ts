@@ -47,7 +47,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const agency = values.agency?.trim() || undefined;
 
-  const { files, errors } = await collectFiles(positionals);
+  const { files, errors, passedOver } = await collectFiles(positionals);
   if (values.url && (files.length !== 1 || !files[0].explicit)) {
     throw new UserError("ingest: --url names where ONE document was published; give exactly one file with it", 2);
   }
@@ -56,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const results: { file: string; result: IngestResult }[] = [];
   const failed: string[] = [...errors];
-  let notDocuments = 0;
+  let notDocuments = passedOver;
   await withStore(values, async (db) => {
     for (const [i, file] of files.entries()) {
       const shown = displayName(file.path);

@@ -111,8 +111,8 @@ describe("nianbao export", () => {
     expect(y2022[header.indexOf("active.procurement.items")]).toBe("");
   });
 
-  it("parquet is answered with one line pointing to csv", async () => {
-    await expect(run(["--format", "parquet"])).rejects.toMatchObject({ exitCode: 2, message: "export: --format parquet is not supported yet; use --format csv (or jsonl)" });
-    await expect(run(["--wide"])).rejects.toMatchObject({ exitCode: 2 });
+  it("parquet without --out, and --wide without a layout format, are answered with one line", async () => {
+    await expect(run(["--format", "parquet"])).rejects.toMatchObject({ exitCode: 2, message: "export: --format parquet writes a file; add --out FILE (e.g. --out reports.parquet)" });
+    await expect(run(["--wide"])).rejects.toMatchObject({ exitCode: 2, message: "export: --wide is a CSV or Parquet layout; add --format csv (or parquet)" });
   });
 });
