@@ -58,6 +58,10 @@ try {
   }
 
   const client = await archive.client();
+  // Let the ingest's dirty pages and dead rows settle first, so the baseline does not pay for
+  // the checkpoint and autovacuum our writes left behind (which halved COPY's rate in some runs).
+  await sql`vacuum analyze`.execute(db);
+  await sql`checkpoint`.execute(db);
   log("baseline: COPY of the same values into a scratch copy of report_values …");
   const copy = throughput(await copyBaseline(client, reports, ingest.versionIds));
   log("baseline: bulk unnest insert of the same values …");

@@ -97,7 +97,7 @@ export async function archiveExtraction(trx: Transaction<Database>, input: Archi
     last_seen: sql`greatest(report_versions.last_seen, excluded.last_seen)`,
   })).returning(["id", sql<boolean>`(xmax = 0)`.as("inserted")]).executeTakeFirstOrThrow();
   if (!version.inserted) {
-    await linkCapture(trx, version.id, input.captureId);
+    await sql`with link as (${linkCapture(version.id, input.captureId)}) ${pointAtLatest(report.id)}`.execute(trx);
     return { status: "unchanged", reportId: report.id, versionId: version.id, newReport: false, agency, year };
   }
   await input.onStage?.("version");
@@ -110,17 +110,23 @@ export async function archiveExtraction(trx: Transaction<Database>, input: Archi
     if (!parts || typeof value !== "number" || !Number.isFinite(value)) continue;
     cols.key.push(key); cols.table.push(parts.table); cols.row.push(parts.rowKey); cols.column.push(parts.columnKey); cols.value.push(value);
   }
-  // The capture's link rides along in the same statement.
-  await sql`with link as (insert into version_captures (version_id, capture_id) values (${version.id}, ${input.captureId}))
+  // The capture's link and the report's pointer to its current version ride along.
+  await sql`with link as (${linkCapture(version.id, input.captureId)}), point as (${pointAtLatest(report.id)})
     insert into report_values (version_id, key, "table", row_key, column_key, value)
     select ${version.id}::bigint, * from unnest(${cols.key}::text[], ${cols.table}::text[], ${cols.row}::text[], ${cols.column}::text[], ${cols.value}::numeric[])`.execute(trx);
   await input.onStage?.("values");
   return { status: "new", reportId: report.id, versionId: version.id, newReport: report.inserted, agency, year };
 }
 
-async function linkCapture(trx: Kysely<Database>, versionId: string, captureId: string): Promise<void> {
-  await trx.insertInto("version_captures").values({ version_id: versionId, capture_id: captureId })
-    .onConflict((oc) => oc.columns(["version_id", "capture_id"]).doNothing()).execute();
+function linkCapture(versionId: string, captureId: string) {
+  return sql`insert into version_captures (version_id, capture_id) values (${versionId}, ${captureId}) on conflict do nothing`;
+}
+
+/** Points the report at its current version: the one seen last (then the newest). */
+function pointAtLatest(reportId: string) {
+  return sql`update reports set latest_version_id = (
+    select v.id from report_versions v where v.report_id = ${reportId} order by v.last_seen desc, v.id desc limit 1
+  ) where id = ${reportId}`;
 }
 
 export async function recordSkip(trx: Kysely<Database>, captureId: string, reason: string, extractorVersion = EXTRACTOR_VERSION): Promise<void> {

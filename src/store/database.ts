@@ -47,6 +47,8 @@ export interface ReportsTable {
   first_seen: Timestamp;
   last_seen: Timestamp;
   removed_at: Timestamp | null;
+  /** The current version (the one seen last), kept by ingest; null only before its first version. */
+  latest_version_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReportVersionsTable {

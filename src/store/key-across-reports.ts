@@ -6,15 +6,11 @@ import type { Database } from "./database.ts";
 
 export interface KeyValue { reportId: string; agency: string; region: string | null; year: number; value: number }
 
-// Plan: the current version of every report from one pass over the report_versions_report
-// index (DISTINCT ON in its order, index-only), hash-joined with the key's rows from the
-// report_values_key index; a correlated "latest" probe per row would be 10,000 subplans.
+// Plan: the key's rows from the report_values_key index (index-only), joined to the reports
+// whose current version they belong to (reports.latest_version_id) and their agencies.
 export function keyAcrossReportsQuery(db: Kysely<Database>, key: string) {
-  return db.with("latest", (q) => q.selectFrom("report_versions").select(["id", "report_id"]).distinctOn("report_id")
-      .orderBy("report_id").orderBy("last_seen", "desc").orderBy("id", "desc"))
-    .selectFrom("report_values as rv")
-    .innerJoin("latest as l", "l.id", "rv.version_id")
-    .innerJoin("reports as r", "r.id", "l.report_id")
+  return db.selectFrom("report_values as rv")
+    .innerJoin("reports as r", "r.latest_version_id", "rv.version_id")
     .innerJoin("agencies as a", "a.id", "r.agency_id")
     .select(["r.id as reportId", "a.name as agency", "a.region", "r.year", "rv.value"])
     .where("rv.key", "=", key)

@@ -27,6 +27,8 @@ beforeAll(async () => {
   await sql`insert into report_values (version_id, key, "table", row_key, column_key, value)
     select v.id, k.key, split_part(k.key, '.', 1), regexp_replace(k.key, '^[^.]+\\.(.*)\\.[^.]+$', '\\1'), regexp_replace(k.key, '^.*\\.', ''), (v.id * 7 + k.n) % 97
     from report_versions v cross join unnest(${KEYS}::text[]) with ordinality as k(key, n)`.execute(db);
+  // The pointer ingest keeps: each report's current version (the one seen last).
+  await sql`update reports r set latest_version_id = (select v.id from report_versions v where v.report_id = r.id order by v.last_seen desc, v.id desc limit 1)`.execute(db);
   await sql`vacuum analyze`.execute(db);
 }, 300_000);
 afterAll(async () => {
