@@ -4,7 +4,7 @@ import { snakeKeys } from "./cli-args.ts";
 import { UserError } from "./fail.ts";
 import { colorEnabled, paint, type Paint } from "./format/ansi.ts";
 import { resolveAgency } from "./resolve-agency.ts";
-import { STORE_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
+import { QUERY_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
 
 export const USAGE = `usage: nianbao check --continuity [--agency NAME] [--json]
 
@@ -40,7 +40,7 @@ export function formatContinuity(results: readonly AgencyContinuity[], p: Paint)
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { ...STORE_OPTIONS, continuity: { type: "boolean" }, agency: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: { ...QUERY_OPTIONS, continuity: { type: "boolean" }, agency: { type: "string" } },
   });
   if (values.help) { console.log(USAGE); return 0; }
   if (positionals.length) throw new UserError(`check: unexpected argument '${positionals[0]}'`, 2);

@@ -6,7 +6,7 @@ import { colorEnabled, paint } from "./format/ansi.ts";
 import { diffJson } from "./format/diff-json.ts";
 import { formatRecordDiff } from "./format/format-record-diff.ts";
 import { resolveAgency } from "./resolve-agency.ts";
-import { STORE_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
+import { QUERY_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
 
 export const USAGE = `usage: nianbao diff AGENCY YEAR_A YEAR_B [--json]
 
@@ -20,7 +20,7 @@ ${STORE_USAGE}`;
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { ...STORE_OPTIONS, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: QUERY_OPTIONS,
   });
   if (values.help) { console.log(USAGE); return 0; }
   if (positionals.length !== 3) throw new UserError(`diff: give AGENCY YEAR_A YEAR_B\n${USAGE}`, 2);

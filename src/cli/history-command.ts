@@ -7,7 +7,7 @@ import { diffJson } from "./format/diff-json.ts";
 import { formatRecordDiff } from "./format/format-record-diff.ts";
 import { formatTime } from "./format/time.ts";
 import { resolveReport } from "./report-arg.ts";
-import { STORE_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
+import { QUERY_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
 
 export const USAGE = `usage: nianbao history AGENCY YEAR [--json]
        nianbao history REPORT_ID [--json]
@@ -20,7 +20,7 @@ ${STORE_USAGE}`;
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { ...STORE_OPTIONS, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: QUERY_OPTIONS,
   });
   if (values.help) { console.log(USAGE); return 0; }
   if (positionals.length === 0) throw new UserError(`history: give AGENCY YEAR\n${USAGE}`, 2);

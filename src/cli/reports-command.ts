@@ -6,7 +6,7 @@ import { colorEnabled, paint } from "./format/ansi.ts";
 import { truncate } from "./format/display-width.ts";
 import { textTable } from "./format/text-table.ts";
 import { formatDate } from "./format/time.ts";
-import { STORE_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
+import { QUERY_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
 
 export const USAGE = `usage: nianbao reports [--agency TEXT] [--region TEXT] [--year N] [--template 2021|2019|none] [--failed-checks] [--json]
 
@@ -33,9 +33,9 @@ export async function run(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      ...STORE_OPTIONS,
+      ...QUERY_OPTIONS,
       agency: { type: "string" }, region: { type: "string" }, year: { type: "string" }, template: { type: "string" },
-      "failed-checks": { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
+      "failed-checks": { type: "boolean" },
     },
   });
   if (values.help) { console.log(USAGE); return 0; }

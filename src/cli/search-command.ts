@@ -3,7 +3,7 @@ import { searchable, searchReports, type SearchHit } from "../store/search-repor
 import { parseCount, parseYear, snakeKeys } from "./cli-args.ts";
 import { UserError } from "./fail.ts";
 import { colorEnabled, paint, type Paint } from "./format/ansi.ts";
-import { STORE_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
+import { QUERY_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
 
 export const USAGE = `usage: nianbao search QUERY [--limit N] [--year N] [--agency TEXT] [--json]
 
@@ -27,8 +27,8 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
     options: {
-      ...STORE_OPTIONS, limit: { type: "string" }, year: { type: "string" }, agency: { type: "string" },
-      json: { type: "boolean" }, help: { type: "boolean", short: "h" },
+      ...QUERY_OPTIONS, limit: { type: "string" }, year: { type: "string" }, agency: { type: "string" },
+      
     },
   });
   if (values.help) { console.log(USAGE); return 0; }

@@ -5,7 +5,7 @@ import { UserError } from "./fail.ts";
 import { colorEnabled, paint } from "./format/ansi.ts";
 import { formatReport } from "./format/format-report.ts";
 import { resolveReport } from "./report-arg.ts";
-import { STORE_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
+import { QUERY_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
 
 export const USAGE = `usage: nianbao show REPORT [--json]
 
@@ -19,7 +19,7 @@ ${STORE_USAGE}`;
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { ...STORE_OPTIONS, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: QUERY_OPTIONS,
   });
   if (values.help) { console.log(USAGE); return 0; }
   if (positionals.length === 0) throw new UserError(`show: no report given\n${USAGE}`, 2);

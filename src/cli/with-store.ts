@@ -14,6 +14,13 @@ export const STORE_OPTIONS = {
   storage: { type: "string" },
 } as const;
 
+/** STORE_OPTIONS plus the --json and --help every query command takes. */
+export const QUERY_OPTIONS = {
+  ...STORE_OPTIONS,
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 export const STORE_USAGE = `archive options:
   --storage DIR   archive folder for the embedded PostgreSQL (default: $NIANBAO_STORAGE or ./storage)
   DATABASE_URL    environment variable: use that PostgreSQL 14+ server instead of the embedded one`;
