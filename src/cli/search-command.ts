@@ -26,10 +26,7 @@ export function formatHits(hits: readonly SearchHit[], p: Paint): string {
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: {
-      ...QUERY_OPTIONS, limit: { type: "string" }, year: { type: "string" }, agency: { type: "string" },
-      
-    },
+    options: { ...QUERY_OPTIONS, limit: { type: "string" }, year: { type: "string" }, agency: { type: "string" } },
   });
   if (values.help) { console.log(USAGE); return 0; }
   const query = positionals.join(" ").trim();
