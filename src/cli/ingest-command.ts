@@ -10,7 +10,7 @@ import { describeError, UserError } from "./fail.ts";
 import { createProgress } from "./progress.ts";
 import { STORE_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
 
-export const INGEST_USAGE = `usage: nianbao ingest PATH… [--agency NAME] [--year N] [--url URL] [--storage DIR]
+export const INGEST_USAGE = `usage: nianbao ingest PATH… [--agency NAME] [--year N] [--region PLACES] [--region-code CODE] [--url URL] [--storage DIR]
 
 Extracts local documents (PDF, DOCX, DOC, HTML, text) and archives them: the raw bytes, and a
 new version of the report when its content is new. Folders are read recursively; the files in
@@ -19,6 +19,8 @@ skipped, with the reason.
 
   --agency NAME   the issuing agency, when the documents do not name it (or name it badly)
   --year N        the year reported on, likewise
+  --region PLACES where the agency sits, e.g. 山西省/吕梁市/孝义市 (what 'nianbao reports --region' matches)
+  --region-code CODE  its 行政区划代码 (12 digits), where known
   --url URL       where the document was published (one file only)
 
 ${STORE_USAGE}`;
@@ -34,6 +36,8 @@ export async function run(argv: string[]): Promise<number> {
       ...STORE_OPTIONS,
       agency: { type: "string" },
       year: { type: "string" },
+      region: { type: "string" },
+      "region-code": { type: "string" },
       url: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -46,6 +50,11 @@ export async function run(argv: string[]): Promise<number> {
     if (!/^\d{4}$/.test(values.year) || year < 1990 || year > 2100) throw new UserError(`ingest: --year ${values.year} is not a year between 1990 and 2100`, 2);
   }
   const agency = values.agency?.trim() || undefined;
+  const region = values.region?.trim() || undefined;
+  const regionCode = values["region-code"]?.trim() || undefined;
+  if (regionCode !== undefined && !/^\d{6}(\d{3}(\d{3})?)?$/.test(regionCode)) {
+    throw new UserError(`ingest: --region-code ${regionCode} is not a 行政区划代码 (6, 9 or 12 digits)`, 2);
+  }
 
   const { files, errors, passedOver } = await collectFiles(positionals);
   if (values.url && (files.length !== 1 || !files[0].explicit)) {
@@ -77,6 +86,8 @@ export async function run(argv: string[]): Promise<number> {
           origin: "ingest",
           agency,
           year,
+          region,
+          regionCode,
         });
         results.push({ file: shown, result });
         progress.step(`${counter} ${shown}: ${describeResult(result)}`, { file: shown, ...result });

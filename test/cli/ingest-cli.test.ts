@@ -60,9 +60,13 @@ describe("nianbao ingest / reextract", () => {
 
   it("--agency/--year/--url file one document under the given identity", async () => {
     const seed = join(docs, "002_dbf068044dca84d8.txt");
-    const r = nianbao(["ingest", seed, "--agency", "高平镇人民政府（测试）", "--year", "2020", "--url", "https://example.gov.cn/gp.html", "--storage", storage], { DATABASE_URL: undefined });
+    const r = nianbao(["ingest", seed, "--agency", "高平镇人民政府（测试）", "--year", "2020", "--url", "https://example.gov.cn/gp.html",
+      "--region", "四川省/南充市/南部县", "--region-code", "511321100000", "--storage", storage], { DATABASE_URL: undefined });
     expect(r.stdout).toContain("1 archived (1 new version, of which 1 new report; 0 unchanged)");
     expect(r.code).toBe(0);
+    const listed = nianbao(["reports", "--region", "南充", "--json", "--storage", storage]).stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(listed.map((x: { agency: string; year: number }) => [x.agency, x.year])).toEqual([["高平镇人民政府（测试）", 2020]]);
+    expect(nianbao(["ingest", seed, "--region-code", "12", "--storage", storage]).stderr).toContain("--region-code 12 is not");
     expect(nianbao(["ingest", docs, "--url", "https://x", "--storage", storage]).code).toBe(2);
     expect(nianbao(["ingest", seed, "--year", "20x", "--storage", storage]).stderr).toContain("--year 20x is not a year");
   });
