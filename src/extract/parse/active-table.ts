@@ -42,7 +42,7 @@ export function parseActiveTable(rows: Row[], template: "2021" | "2019", sink: V
     if (!rowKey) continue;
     const nums = numbersOf(lr.values);
     const where = `table 二 row ${lr.label}`;
-    const assigned = header ? byHeader(header, row.cells, firstValueIndex(row.cells, lr.values.length)) : null;
+    const assigned = header ? byHeader(header, row.cells, lr.valueStart) : null;
     const defaults = ACTIVE_DEFAULT_COLUMNS[template][rowKey] ?? [];
     let pairs: [string, number][] | null = assigned && assigned.every(([k]) => defaults.includes(k)) ? assigned : null;
     if (!pairs) {
@@ -56,17 +56,6 @@ export function parseActiveTable(rows: Row[], template: "2021" | "2019", sink: V
     }
     for (const [col, v] of pairs) sink.set(`active.${rowKey}.${col}`, v, where);
   }
-}
-
-function countTrailingBlanks(cells: string[]): number {
-  let n = 0;
-  for (let i = cells.length - 1; i >= 0 && cells[i] === ""; i--) n++;
-  return n;
-}
-
-/** Index in `cells` of the first of the row's `count` value cells. */
-function firstValueIndex(cells: string[], count: number): number {
-  return cells.length - countTrailingBlanks(cells) - count;
 }
 
 /** Places each number under the header cell in the same column; null when that is not clean. */
