@@ -8,8 +8,9 @@ import { QUERY_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
 export const USAGE = `usage: nianbao search QUERY [--limit N] [--year N] [--agency TEXT] [--json]
 
 Full-text search over the text of the current version of every archived report. Chinese needs
-no spaces: the query matches by character bigrams (all of them, in any order), ranked by
-relevance, each hit with the text around its first occurrence. --limit defaults to 20.
+no spaces: each word of the query is found as written (its character bigrams in order), all
+words required; if no report has them so, reports holding every bigram in any order are listed.
+Ranked by relevance, each hit with the text around its first occurrence. --limit defaults to 20.
 --agency matches a part of the agency name. --json prints one JSON object per line.
 
 ${STORE_USAGE}`;

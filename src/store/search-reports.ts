@@ -1,13 +1,15 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "./database.ts";
 import { latestVersionId } from "./latest-version.ts";
 import { searchTerms } from "./search-terms.ts";
 import { snippet, type Snippet } from "./snippet.ts";
 
 // Full-text search over the current versions' text. The query becomes the same search terms
-// the text was indexed with (Han character bigrams, ASCII words), ANDed (order optional), and
-// is answered from the GIN index on report_versions.search, ranked by ts_rank. A one-character
-// query has no bigram: it falls back to ILIKE over the text (a scan), ranked by occurrences.
+// the text was indexed with (Han character bigrams, ASCII words): each whitespace-separated word
+// a phrase (its bigrams in order, so a Chinese word matches as a substring), all words required,
+// answered from the GIN index on report_versions.search and ranked by ts_rank; when nothing
+// matches so, the bigrams in any order. A one-character query has no bigram: it falls back to
+// ILIKE over the text (a scan), ranked by occurrences.
 
 export interface SearchOptions { limit?: number; year?: number; agency?: string }
 export interface SearchHit {
@@ -27,17 +29,26 @@ export const searchable = (query: string) => searchTerms(query) !== "";
 
 export async function searchReports(db: Kysely<Database>, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   const q = query.normalize("NFC").trim();
-  const terms = searchTerms(q);
-  if (!terms) return [];
-  const single = Array.from(q).length === 1;
-  const rank = single
-    ? sql<number>`(length(lower(v.text)) - length(replace(lower(v.text), lower(${q}), ''))) / length(${q})::real`
-    : sql<number>`ts_rank(v.search, plainto_tsquery('simple', ${terms}))`;
+  const words = q.split(/\s+/).map((w) => searchTerms(w)).filter((t) => t !== "");
+  if (words.length === 0) return [];
+  if (Array.from(q).length === 1) return run(db, q, options, null);
+  // Each word as a phrase (its bigrams in order: a substring match), all words required; when
+  // no text holds them so, any order (the bigrams anywhere), e.g. for text past tsvector's
+  // 16,383 positions.
+  const phrase = sql.join(words.map((w) => sql`phraseto_tsquery('simple', ${w})`), sql` && `);
+  const exact = await run(db, q, options, sql`(${phrase})`);
+  return exact.length ? exact : run(db, q, options, sql`plainto_tsquery('simple', ${words.join(" ")})`);
+}
+
+async function run(db: Kysely<Database>, q: string, options: SearchOptions, tsquery: RawBuilder<unknown> | null): Promise<SearchHit[]> {
+  const rank = tsquery
+    ? sql<number>`ts_rank(v.search, ${tsquery})`
+    : sql<number>`(length(lower(v.text)) - length(replace(lower(v.text), lower(${q}), ''))) / length(${q})::real`;
   let s = db.selectFrom("report_versions as v")
     .innerJoin("reports as r", "r.id", "v.report_id")
     .innerJoin("agencies as a", "a.id", "r.agency_id")
     .select(["r.id as reportId", "v.id as versionId", "a.name as agency", "r.year", "v.title", "v.text", rank.as("rank")])
-    .where(single ? sql<boolean>`v.text ilike ${`%${escapeLike(q)}%`}` : sql<boolean>`v.search @@ plainto_tsquery('simple', ${terms})`)
+    .where(tsquery ? sql<boolean>`v.search @@ ${tsquery}` : sql<boolean>`v.text ilike ${`%${escapeLike(q)}%`}`)
     .where("v.id", "=", latestVersionId("v.report_id"));
   if (options.year !== undefined) s = s.where("r.year", "=", options.year);
   if (options.agency) s = s.where("a.name", "ilike", `%${escapeLike(options.agency.normalize("NFC"))}%`);

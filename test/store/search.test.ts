@@ -33,7 +33,13 @@ describe("searchReports", () => {
     expect(hits[0].snippet).toEqual({ before: "6 五、存在的主要问题及改进情况 本机关全年开展政务公开", hit: "专题培训", after: "三次，培训覆盖全体工作人员。 2023年，青山镇人民政府围" });
   });
 
-  it("ANDs the bigrams: words apart in the text still match, the phrase need not be adjacent", async () => {
+  it("matches each word as a phrase (its bigrams in order), all words required", async () => {
+    expect((await searchReports(fresh.db, "全体工作人员")).map((h) => h.year)).toEqual([2023]);
+    expect((await searchReports(fresh.db, "全体工作人员 专题培训")).map((h) => h.year)).toEqual([2023]);
+    expect(await searchReports(fresh.db, "全体工作人员 旧版本独有措辞")).toEqual([]);
+  });
+
+  it("ANDs the words: words apart in the text still match, each word as a phrase", async () => {
     const hits = await searchReports(fresh.db, "工作人员 专题");
     expect(hits.map((h) => h.year)).toEqual([2023]);
     expect(hits[0].snippet!.hit).toBe("工作"); // the earliest term in the text (the title: …公开工作年度报告)
