@@ -16,10 +16,22 @@ function toYear(s: string): number {
 
 const single = (r: Row | undefined) => (r && r.cells.filter((c) => c !== "").length === 1 ? r.cells.find((c) => c !== "")! : null);
 
-/** Finds the title among the first lines, joining a title broken over two lines. */
-export function findTitle(rows: Row[]): { title: string; index: number; before: string | null } | null {
+type TitleFound = { title: string; index: number; before: string | null };
+
+/** A covering notice's title (…关于印发…年度报告的通知): the report's own title may follow it. */
+const NOTICE = /通知|的函|公告$/;
+
+/** Finds the title among the first lines; a report's own title is preferred to a covering notice's. */
+export function findTitle(rows: Row[]): TitleFound | null {
+  const first = findTitleFrom(rows, 0);
+  if (!first || !NOTICE.test(first.title)) return first;
+  const own = findTitleFrom(rows, first.index + 1);
+  return own && !NOTICE.test(own.title) ? own : first;
+}
+
+function findTitleFrom(rows: Row[], from: number): TitleFound | null {
   const head = rows.slice(0, 25);
-  for (let i = 0; i < head.length; i++) {
+  for (let i = from; i < head.length; i++) {
     const line = single(head[i]);
     if (!line || line.length > 80) continue;
     const next = single(head[i + 1]);
@@ -37,12 +49,14 @@ export function findTitle(rows: Row[]): { title: string; index: number; before: 
   return null;
 }
 
-export function agencyFromTitle(title: string, before: string | null): string | null {
-  const m = title.replace(/\s+/g, "").match(/^(.*?)(?:关于)?[（(]?(?:(?:19|20)\d{2}|[〇零Ｏ一二][〇零Ｏ一二三四五六七八九]{3})年/);
+export function agencyFromTitle(rawTitle: string, before: string | null): string | null {
+  // Full-width digits fold; a covering notice (某办公室关于印发某县2023年…) names the report's subject after 关于印发.
+  const title = rawTitle.normalize("NFKC").replace(/\s+/g, "").replace(/^.*?关于(?:印发|公布|公开|发布)/, "");
+  const m = title.match(/^(.*?)(?:关于)?[（(]?(?:(?:19|20)\d{2}|[〇零Ｏ一二][〇零Ｏ一二三四五六七八九]{3})年/);
   let name = m?.[1]?.replace(/^[《“"]/, "") ?? "";
   // "2019年上海市人民政府办公厅政府信息公开工作年度报告": the body after the year.
   if (!name) {
-    const after = title.replace(/\s+/g, "").match(/^[《“"]?(?:(?:19|20)\d{2}|[〇零Ｏ一二][〇零Ｏ一二三四五六七八九]{3})年度?(.+?)(?:关于)?(?:政府信息公开|政务公开)/)?.[1] ?? "";
+    const after = title.match(/^[《“"]?(?:(?:19|20)\d{2}|[〇零Ｏ一二][〇零Ｏ一二三四五六七八九]{3})年度?(.+?)(?:关于)?(?:政府信息公开|政务公开)/)?.[1] ?? "";
     if (ORG_SUFFIX.test(after) || PLACE_SUFFIX.test(after) || /街道$/.test(after)) name = after;
   }
   if (!name && before && ORG_SUFFIX.test(before)) name = before.replace(/\s+/g, "");
@@ -56,7 +70,7 @@ export function agencyFromTitle(title: string, before: string | null): string | 
 export function yearFrom(title: string | null, text: string): number | null {
   const now = new Date().getFullYear();
   const ok = (y: number) => y >= 2007 && y <= now;
-  const t = title?.replace(/\s+/g, "").match(YEAR);
+  const t = title?.normalize("NFKC").replace(/\s+/g, "").match(YEAR);
   if (t && ok(toYear(t[1]))) return toYear(t[1]);
   const period = text.replace(/[ \t]+/g, "").match(/((?:19|20)\d{2})年1月1日[起至到—\-~]/);
   if (period && ok(Number(period[1]))) return Number(period[1]);

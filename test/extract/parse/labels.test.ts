@@ -240,3 +240,23 @@ describe("value placement", () => {
     expect(Object.keys(r.values).filter((k) => k.startsWith("appeals.litigation_after_review"))).toEqual([]);
   });
 });
+
+describe("titles", () => {
+  it("prefers the report's own title to a covering notice's, and names the report's subject", () => {
+    const r = parseReport("东山县人民政府办公室关于印发东山县2023年政府信息公开工作年度报告的通知\n\n各乡镇人民政府：现将报告印发给你们。\n\n东山县2023年政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n");
+    expect(r.title).toBe("东山县2023年政府信息公开工作年度报告");
+    expect(r.agency).toBe("东山县人民政府");
+    expect(r.year).toBe(2023);
+  });
+
+  it("names the subject of a covering notice that is the only title", () => {
+    const r = parseReport("东山县人民政府办公室关于印发东山县2023年政府信息公开工作年度报告的通知\n\n一、总体情况\n\n二、主动公开政府信息情况\n");
+    expect(r.agency).toBe("东山县人民政府");
+  });
+
+  it("reads full-width digits in the title", () => {
+    const r = parseReport("西岭镇２０２２年政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n");
+    expect(r.year).toBe(2022);
+    expect(r.agency).toBe("西岭镇人民政府");
+  });
+});
