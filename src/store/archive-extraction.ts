@@ -62,71 +62,79 @@ export async function archiveExtraction(trx: Transaction<Database>, input: Archi
   const year = (input.year ?? record.year) as number;
   const at = input.fetchedAt;
 
-  const agencyId = await findOrCreateAgency(trx, { name: agency, regionCode: input.regionCode, region: input.region });
-  const report = await trx.insertInto("reports")
-    .values({ agency_id: agencyId, year, source_url: input.sourceUrl, first_seen: at, last_seen: at })
-    .onConflict((oc) => oc.columns(["agency_id", "year"]).doUpdateSet({
-      first_seen: sql`least(reports.first_seen, excluded.first_seen)`,
-      last_seen: sql`greatest(reports.last_seen, excluded.last_seen)`,
-      source_url: sql`case when excluded.last_seen >= reports.last_seen then excluded.source_url else reports.source_url end`,
-      // A sighting after the report was marked removed brings it back.
-      removed_at: sql`case when reports.removed_at is not null and excluded.last_seen > reports.removed_at then null else reports.removed_at end`,
-    }))
-    .returning(["id", sql<boolean>`(xmax = 0)`.as("inserted")])
-    .executeTakeFirstOrThrow();
+  // The report (agency, year): upserted in one statement with its agency found by name (and the
+  // agency's region filled in if it had none); an agency met for the first time goes through
+  // findOrCreateAgency, then the same statement again.
+  const upsertReport = () => sql<{ id: string; inserted: boolean }>`
+    with a as (
+      select id from agencies where name = ${agency} and coalesce(region_code, '') = ${input.regionCode ?? ""}
+    ), placed as (
+      update agencies set region = ${input.region ?? null} where ${input.region ?? null}::text is not null and region is null and id in (select id from a)
+    )
+    insert into reports (agency_id, year, source_url, first_seen, last_seen)
+    select a.id, ${year}, ${input.sourceUrl}, ${at}, ${at} from a
+    on conflict (agency_id, year) do update set
+      first_seen = least(reports.first_seen, excluded.first_seen),
+      last_seen = greatest(reports.last_seen, excluded.last_seen),
+      source_url = case when excluded.last_seen >= reports.last_seen then excluded.source_url else reports.source_url end,
+      -- A sighting after the report was marked removed brings it back.
+      removed_at = case when reports.removed_at is not null and excluded.last_seen > reports.removed_at then null else reports.removed_at end
+    returning id, (xmax = 0) as inserted`.execute(trx);
+  let [report] = (await upsertReport()).rows;
+  if (!report) {
+    await findOrCreateAgency(trx, { name: agency, regionCode: input.regionCode, region: input.region });
+    [report] = (await upsertReport()).rows;
+    if (!report) throw new Error(`agency ${agency} could not be found or created`);
+  }
   // The upsert above holds the report's row lock until commit, so concurrent ingests of one
   // report run the rest of this one after the other: one version for one content, never two.
   await input.onStage?.("report");
 
-  // The version: inserted, or — same content seen before — its sighting window widened.
+  // One statement for the rest: the version (inserted, or — same content seen before — its
+  // sighting window widened), the capture's link, the values of a new version in long form, and
+  // the report's pointer to its current version (the one seen last, then the newest).
   const text = clean(input.text);
-  const version = await trx.insertInto("report_versions").values({
-    report_id: report.id,
-    content_hash: contentHash(record, { agency, year }),
-    extractor_version: record.source?.extractor ?? EXTRACTOR_VERSION,
-    template: record.template,
-    title: record.title === null ? null : clean(record.title),
-    record: JSON.stringify(record, (_k, v: unknown) => (typeof v === "string" ? clean(v) : v)),
-    text,
-    search: sql<string>`to_tsvector('simple', ${searchTerms(text)})`,
-    failed_checks: record.checks.filter((c) => !c.ok).map((c) => c.rule),
-    first_seen: at,
-    last_seen: at,
-  }).onConflict((oc) => oc.columns(["report_id", "content_hash"]).doUpdateSet({
-    first_seen: sql`least(report_versions.first_seen, excluded.first_seen)`,
-    last_seen: sql`greatest(report_versions.last_seen, excluded.last_seen)`,
-  })).returning(["id", sql<boolean>`(xmax = 0)`.as("inserted")]).executeTakeFirstOrThrow();
-  if (!version.inserted) {
-    await sql`with link as (${linkCapture(version.id, input.captureId)}) ${pointAtLatest(report.id)}`.execute(trx);
-    return { status: "unchanged", reportId: report.id, versionId: version.id, newReport: false, agency, year };
-  }
+  const cols = cellColumns(record);
+  const title = record.title === null ? null : clean(record.title);
+  const json = JSON.stringify(record, (_k, v: unknown) => (typeof v === "string" ? clean(v) : v));
+  const failed = record.checks.filter((c) => !c.ok).map((c) => c.rule);
+  const { rows: [version] } = await sql<{ id: string; inserted: boolean }>`
+    with v as (
+      insert into report_versions (report_id, content_hash, extractor_version, template, title, record, text, search, failed_checks, first_seen, last_seen)
+      values (${report.id}, ${contentHash(record, { agency, year })}, ${record.source?.extractor ?? EXTRACTOR_VERSION}, ${record.template},
+        ${title}, ${json}::jsonb, ${text}, to_tsvector('simple', ${searchTerms(text)}), ${failed}::text[], ${at}, ${at})
+      on conflict (report_id, content_hash) do update set
+        first_seen = least(report_versions.first_seen, excluded.first_seen),
+        last_seen = greatest(report_versions.last_seen, excluded.last_seen)
+      returning id, (xmax = 0) as inserted, last_seen
+    ),
+    link as (insert into version_captures (version_id, capture_id) select v.id, ${input.captureId} from v on conflict do nothing),
+    cells as (
+      insert into report_values (version_id, key, "table", row_key, column_key, value)
+      select v.id, u.* from v, unnest(${cols.key}::text[], ${cols.table}::text[], ${cols.row}::text[], ${cols.column}::text[], ${cols.value}::numeric[]) as u
+      where v.inserted
+    ),
+    point as (
+      update reports r set latest_version_id = v.id from v
+      where r.id = ${report.id} and (r.latest_version_id is null or r.latest_version_id = v.id
+        or (select (lv.last_seen, lv.id) from report_versions lv where lv.id = r.latest_version_id) <= (v.last_seen, v.id))
+    )
+    select id, inserted from v`.execute(trx);
+  if (!version.inserted) return { status: "unchanged", reportId: report.id, versionId: version.id, newReport: false, agency, year };
   await input.onStage?.("version");
+  await input.onStage?.("values");
+  return { status: "new", reportId: report.id, versionId: version.id, newReport: report.inserted, agency, year };
+}
 
-  // Values as six parallel arrays in one unnest insert: one short statement per report, not a
-  // VALUES list with six parameters per cell (measured: ~25% less time per report).
+/** A record's values as five parallel arrays (key, table, row, column, value) for one unnest insert. */
+function cellColumns(record: ReportRecord) {
   const cols = { key: [] as string[], table: [] as string[], row: [] as string[], column: [] as string[], value: [] as number[] };
   for (const [key, value] of Object.entries(record.values)) {
     const parts = splitCellKey(key);
     if (!parts || typeof value !== "number" || !Number.isFinite(value)) continue;
     cols.key.push(key); cols.table.push(parts.table); cols.row.push(parts.rowKey); cols.column.push(parts.columnKey); cols.value.push(value);
   }
-  // The capture's link and the report's pointer to its current version ride along.
-  await sql`with link as (${linkCapture(version.id, input.captureId)}), point as (${pointAtLatest(report.id)})
-    insert into report_values (version_id, key, "table", row_key, column_key, value)
-    select ${version.id}::bigint, * from unnest(${cols.key}::text[], ${cols.table}::text[], ${cols.row}::text[], ${cols.column}::text[], ${cols.value}::numeric[])`.execute(trx);
-  await input.onStage?.("values");
-  return { status: "new", reportId: report.id, versionId: version.id, newReport: report.inserted, agency, year };
-}
-
-function linkCapture(versionId: string, captureId: string) {
-  return sql`insert into version_captures (version_id, capture_id) values (${versionId}, ${captureId}) on conflict do nothing`;
-}
-
-/** Points the report at its current version: the one seen last (then the newest). */
-function pointAtLatest(reportId: string) {
-  return sql`update reports set latest_version_id = (
-    select v.id from report_versions v where v.report_id = ${reportId} order by v.last_seen desc, v.id desc limit 1
-  ) where id = ${reportId}`;
+  return cols;
 }
 
 export async function recordSkip(trx: Kysely<Database>, captureId: string, reason: string, extractorVersion = EXTRACTOR_VERSION): Promise<void> {
