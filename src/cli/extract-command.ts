@@ -5,7 +5,7 @@ import { readInput } from "./read-input.ts";
 
 export const EXTRACT_USAGE = `usage: nianbao extract PATH|URL|- [more …] [--json | --text]
 
-Reads annual-report documents (PDF, DOCX, DOC, HTML, text; detected from the bytes) and prints
+Reads annual-report documents (PDF, DOCX, DOC, RTF, HTML, text; detected from the bytes) and prints
 the report record as JSON (--json, the default) or the canonical text (--text).
 '-' reads standard input. With several inputs, one JSON record per line.`;
 

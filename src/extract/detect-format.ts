@@ -3,7 +3,7 @@ import type { InputFormat } from "./document-text.ts";
 
 // The kind of a document, from its bytes (magic numbers and markup), not from its name.
 
-export type DetectedFormat = InputFormat | "rtf" | "image" | "zip" | "unknown";
+export type DetectedFormat = InputFormat | "rtf" | "image" | "ofd" | "xlsx" | "zip" | "unknown";
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 const ascii = (b: Uint8Array, n: number) => String.fromCharCode(...b.subarray(0, Math.min(n, b.length)));
@@ -20,7 +20,10 @@ function indexOfAscii(b: Uint8Array, needle: string, limit: number): number {
 export function detectFormat(bytes: Uint8Array): DetectedFormat {
   if (indexOfAscii(bytes, "%PDF-", 1024) >= 0) return "pdf";
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    return indexOfAscii(bytes, "word/", bytes.length) >= 0 ? "docx" : "zip";
+    if (indexOfAscii(bytes, "word/", bytes.length) >= 0) return "docx";
+    if (indexOfAscii(bytes, "OFD.xml", bytes.length) >= 0) return "ofd";
+    if (indexOfAscii(bytes, "xl/", bytes.length) >= 0) return "xlsx";
+    return "zip";
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "doc";
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return "rtf";

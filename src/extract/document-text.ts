@@ -2,7 +2,7 @@
 // (../shared/contract/report-record.md): UTF-8, NFC, one paragraph per line, a blank line
 // between blocks, tables one row per line with cells separated by tabs.
 
-export type InputFormat = "pdf" | "html" | "docx" | "doc" | "text";
+export type InputFormat = "pdf" | "html" | "docx" | "doc" | "rtf" | "text";
 
 export interface DocumentText {
   format: InputFormat;

@@ -7,6 +7,7 @@ import { htmlToText } from "./html/html-to-text.ts";
 import { MAX_INPUT_BYTES } from "./limits.ts";
 import { parseReport } from "./parse/parse-report.ts";
 import { pdfToText } from "./pdf/pdf-to-text.ts";
+import { rtfToText } from "./rtf/rtf-to-text.ts";
 import type { ReportRecord } from "./report-record.ts";
 import { textToText } from "./text/text-to-text.ts";
 import { EXTRACTOR_VERSION } from "./version.ts";
@@ -34,10 +35,12 @@ export async function documentText(bytes: Uint8Array, hints: ExtractHints = {}):
     case "doc": return docToText(bytes, hints);
     case "html": return htmlToText(bytes, hints);
     case "text": return textToText(bytes, hints);
-    case "rtf": throw new ExtractError(`${name}: RTF documents are not supported yet; convert it to DOCX or PDF`);
+    case "rtf": return rtfToText(bytes, hints);
     case "image": throw new ExtractError(`${name}: an image, not a document; OCR is not supported`);
+    case "ofd": throw new ExtractError(`${name}: an OFD document (版式文档), which is not supported yet; convert it to PDF and extract that`);
+    case "xlsx": throw new ExtractError(`${name}: an Excel workbook, not a report document; extract the report it belongs to`);
     case "zip": throw new ExtractError(`${name}: a zip archive that is not a DOCX document; unpack it and extract the documents inside`);
-    default: throw new ExtractError(`${name}: unrecognised binary data (not PDF, DOCX, DOC, HTML or text); check that the file is a report document`);
+    default: throw new ExtractError(`${name}: unrecognised binary data (not PDF, DOCX, DOC, RTF, HTML or text); check that the file is a report document`);
   }
 }
 

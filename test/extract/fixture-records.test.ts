@@ -12,7 +12,7 @@ interface Expected { style?: string; values?: Record<string, number>; agency?: s
 
 function fixtures(): { name: string; document: string; expected: Expected }[] {
   const out = [];
-  for (const dir of ["pdf", "html", "html-real", "docx", "doc"]) {
+  for (const dir of ["pdf", "html", "html-real", "docx", "doc", "rtf"]) {
     const path = join(FIXTURES, dir);
     if (!existsSync(path)) continue;
     const files = readdirSync(path);
@@ -45,5 +45,5 @@ describe.each(fixtures())("$name", ({ document, expected }) => {
 
 it("finds fixtures of every kind", () => {
   const kinds = new Set(fixtures().map((f) => f.name.split("/")[0]));
-  expect([...kinds].sort()).toEqual(["doc", "docx", "html", "html-real", "pdf"]);
+  expect([...kinds].sort()).toEqual(["doc", "docx", "html", "html-real", "pdf", "rtf"]);
 });
