@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { ReportRecord } from "../extract/report-record.ts";
 import { EXTRACTOR_VERSION } from "../extract/version.ts";
-import { findOrCreateAgency } from "./agencies.ts";
+import { createAgency } from "./agencies.ts";
 import { splitCellKey } from "./cell-key.ts";
 import { contentHash } from "./content-hash.ts";
 import type { Database } from "./database.ts";
@@ -63,8 +63,8 @@ export async function archiveExtraction(trx: Transaction<Database>, input: Archi
   const at = input.fetchedAt;
 
   // The report (agency, year): upserted in one statement with its agency found by name (and the
-  // agency's region filled in if it had none); an agency met for the first time goes through
-  // findOrCreateAgency, then the same statement again.
+  // agency's region filled in if it had none); an agency met for the first time is created, then
+  // the same statement runs again.
   const upsertReport = () => sql<{ id: string; inserted: boolean }>`
     with a as (
       select id from agencies where name = ${agency} and coalesce(region_code, '') = ${input.regionCode ?? ""}
@@ -82,7 +82,7 @@ export async function archiveExtraction(trx: Transaction<Database>, input: Archi
     returning id, (xmax = 0) as inserted`.execute(trx);
   let [report] = (await upsertReport()).rows;
   if (!report) {
-    await findOrCreateAgency(trx, { name: agency, regionCode: input.regionCode, region: input.region });
+    await createAgency(trx, { name: agency, regionCode: input.regionCode, region: input.region });
     [report] = (await upsertReport()).rows;
     if (!report) throw new Error(`agency ${agency} could not be found or created`);
   }

@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import { APPLICANT_COLUMNS } from "../extract/parse/cell-keys.ts";
 import type { Database } from "./database.ts";
-import { latestVersionId } from "./latest-version.ts";
 
 // carry.continuity across years of one agency: for consecutive years both archived, this
 // year's requests.carried_over.<col> must equal last year's requests.carried_forward.<col>.
@@ -25,7 +24,7 @@ const KEYS = APPLICANT_COLUMNS.flatMap((c) => [`requests.carried_over.${c}`, `re
 export async function checkContinuity(db: Kysely<Database>, options: { agencyId?: string } = {}): Promise<AgencyContinuity[]> {
   let q = db.selectFrom("reports as r")
     .innerJoin("agencies as a", "a.id", "r.agency_id")
-    .leftJoin("report_values as rv", (j) => j.on("rv.version_id", "=", latestVersionId("r.id")).on("rv.key", "in", KEYS))
+    .leftJoin("report_values as rv", (j) => j.onRef("rv.version_id", "=", "r.latest_version_id").on("rv.key", "in", KEYS))
     .select(["a.id as agencyId", "a.name as agency", "a.region", "r.id as reportId", "r.year", "rv.key", "rv.value"]);
   if (options.agencyId) q = q.where("r.agency_id", "=", options.agencyId);
   const rows = await q.orderBy("a.name").orderBy("a.id").orderBy("r.year").execute();

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 // Kysely's view of the archive schema (migrations/*.sql). Keep in step with the migrations.
 
@@ -135,7 +135,3 @@ export interface Database {
   latest_versions: LatestVersionsView;
   latest_values: LatestValuesView;
 }
-
-export type Agency = Selectable<AgenciesTable>;
-export type NewCapture = Insertable<CapturesTable>;
-export type ReportVersion = Selectable<ReportVersionsTable>;

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import { compareKeys } from "./form-layout.ts";
 import type { Database } from "./database.ts";
-import { latestVersionId } from "./latest-version.ts";
 
 // The current version of every report, in batches by report id (keyset pagination), so that an
 // export of the whole archive streams instead of loading it: for `nianbao export`.
@@ -26,7 +25,7 @@ export async function* latestReportBatches(db: Kysely<Database>, options: { batc
   for (;;) {
     const rows = await db.selectFrom("reports as r")
       .innerJoin("agencies as a", "a.id", "r.agency_id")
-      .innerJoin("report_versions as v", (j) => j.on("v.id", "=", latestVersionId("r.id")))
+      .innerJoin("report_versions as v", (j) => j.onRef("v.id", "=", "r.latest_version_id"))
       .select([
         "r.id as reportId", "v.id as versionId", "a.name as agency", "a.region", "a.region_code as regionCode", "r.year",
         "v.template", "r.source_url as sourceUrl",
@@ -55,7 +54,7 @@ export async function valueRows(db: Kysely<Database>, versionIds: readonly strin
 /** Every key shown in the current version of any report, in form order: the columns of a wide export. */
 export async function latestKeys(db: Kysely<Database>): Promise<string[]> {
   const rows = await db.selectFrom("reports as r")
-    .innerJoin("report_values as rv", (j) => j.on("rv.version_id", "=", latestVersionId("r.id")))
+    .innerJoin("report_values as rv", (j) => j.onRef("rv.version_id", "=", "r.latest_version_id"))
     .select("rv.key").distinct().execute();
   return rows.map((r) => r.key).sort(compareKeys);
 }

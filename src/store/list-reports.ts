@@ -1,6 +1,5 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "./database.ts";
-import { latestVersionId } from "./latest-version.ts";
 
 // The archived reports, each with its current version: the rows of `nianbao reports`.
 
@@ -34,7 +33,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function listReports(db: Kysely<Database>, filter: ReportFilter = {}): Promise<ReportSummary[]> {
   let q = db.selectFrom("reports as r")
     .innerJoin("agencies as a", "a.id", "r.agency_id")
-    .innerJoin("report_versions as v", (j) => j.on("v.id", "=", latestVersionId("r.id")))
+    .innerJoin("report_versions as v", (j) => j.onRef("v.id", "=", "r.latest_version_id"))
     .select([
       "r.id", "a.name as agency", "a.region", "r.year", "v.template", "v.title", "v.id as versionId", "v.failed_checks as failedChecks",
       "r.removed_at as removedAt", "r.source_url as sourceUrl",

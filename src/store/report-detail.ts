@@ -2,7 +2,6 @@ import type { Kysely } from "kysely";
 import type { Check, Section } from "../extract/report-record.ts";
 import type { Database } from "./database.ts";
 import { formTables, type FormTable } from "./form-layout.ts";
-import { latestVersionId } from "./latest-version.ts";
 import { loadValues } from "./version-snapshot.ts";
 
 // Everything `nianbao show` prints about one report: metadata, the current version's tables
@@ -33,7 +32,7 @@ export interface ReportDetail {
 export async function reportDetail(db: Kysely<Database>, reportId: string): Promise<ReportDetail | null> {
   const r = await db.selectFrom("reports as r")
     .innerJoin("agencies as a", "a.id", "r.agency_id")
-    .innerJoin("report_versions as v", (j) => j.on("v.id", "=", latestVersionId("r.id")))
+    .innerJoin("report_versions as v", (j) => j.onRef("v.id", "=", "r.latest_version_id"))
     .select([
       "r.id", "r.year", "r.source_url", "r.first_seen", "r.last_seen", "r.removed_at",
       "a.id as agency_id", "a.name as agency", "a.region", "a.region_code", "a.level", "a.portal_url",

@@ -1,6 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "./database.ts";
-import { latestVersionId } from "./latest-version.ts";
 import { searchTerms } from "./search-terms.ts";
 import { snippet, type Snippet } from "./snippet.ts";
 
@@ -49,7 +48,7 @@ async function run(db: Kysely<Database>, q: string, options: SearchOptions, tsqu
     .innerJoin("agencies as a", "a.id", "r.agency_id")
     .select(["r.id as reportId", "v.id as versionId", "a.name as agency", "r.year", "v.title", "v.text", rank.as("rank")])
     .where(tsquery ? sql<boolean>`v.search @@ ${tsquery}` : sql<boolean>`v.text ilike ${`%${escapeLike(q)}%`}`)
-    .where("v.id", "=", latestVersionId("v.report_id"));
+    .whereRef("v.id", "=", "r.latest_version_id");
   if (options.year !== undefined) s = s.where("r.year", "=", options.year);
   if (options.agency) s = s.where("a.name", "ilike", `%${escapeLike(options.agency.normalize("NFC"))}%`);
   const rows = await s.orderBy("rank", "desc").orderBy("r.year", "desc").orderBy("r.id").limit(options.limit ?? 20).execute();

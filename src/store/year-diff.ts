@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database.ts";
 import { diffRecords, type RecordDiff } from "./diff/record-diff.ts";
-import { latestVersionId } from "./latest-version.ts";
 import { loadSnapshots } from "./version-snapshot.ts";
 
 // Year over year for one agency: the current versions of two years' reports, compared.
@@ -14,7 +13,7 @@ export type YearDiffResult = { diff: YearDiff } | { diff: null; missing: number[
 
 export async function diffYears(db: Kysely<Database>, agencyId: string, yearA: number, yearB: number): Promise<YearDiffResult> {
   const reports = await db.selectFrom("reports as r")
-    .select(["r.id", "r.year", latestVersionId("r.id").as("versionId")])
+    .select(["r.id", "r.year", "r.latest_version_id as versionId"])
     .where("r.agency_id", "=", agencyId).execute();
   const a = reports.find((r) => r.year === yearA), b = reports.find((r) => r.year === yearB);
   if (!a?.versionId || !b?.versionId) {

@@ -17,10 +17,6 @@ export class ValueSink {
     }
   }
 
-  has(key: string): boolean {
-    return this.values.has(key);
-  }
-
   warn(message: string): void {
     this.warnings.push(message);
   }

@@ -11,8 +11,6 @@ import { labeledRow } from "./table-rows.ts";
 export interface Placement {
   /** The `width` value cells, or null when no placement is certain. */
   cells: string[] | null;
-  /** Absolute cell index where the values start, when certain. */
-  start?: number;
 }
 
 /** Absolute start indexes of every placement of `width` value cells whose leftover cells are blank. */
@@ -48,7 +46,7 @@ export function placeValues(rows: Row[], width: number): Map<Row, Placement> {
       const best = votes.find(([s]) => starts.includes(s));
       if (best && !votes.some(([s, n]) => s !== best[0] && n === best[1] && starts.includes(s))) start = best[0];
     }
-    out.set(row, start === undefined ? { cells: null } : { cells: row.cells.slice(start, start + width), start });
+    out.set(row, start === undefined ? { cells: null } : { cells: row.cells.slice(start, start + width) });
   }
   return out;
 }
