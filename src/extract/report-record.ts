@@ -34,6 +34,22 @@ export interface ReportRecord {
   values: Record<string, number>;
   checks: Check[];
   warnings: string[];
-  /** Where the record came from: input kind and extractor version (added key). */
-  source?: { format: string; pages?: number; extractor: string };
+  /** Where the record came from: input kind, extractor version, and the evidence for its metadata (added key). */
+  source?: RecordSource;
+}
+
+export interface RecordSource {
+  format: string;
+  pages?: number;
+  extractor: string;
+  /**
+   * Where each metadata field was read (docs/metadata.md lists the places and their order), e.g.
+   * `{ title: "body", agency: "title", year: "title" }`; a field that was not found has no entry.
+   */
+  evidence?: { title?: string; agency?: string; year?: string };
+  /**
+   * Every name of the issuing body the document states (from its title, page metadata, 发布机构
+   * field, signature), distinct, longest first: the archive places and identifies the body by them.
+   */
+  names?: string[];
 }
