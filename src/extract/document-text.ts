@@ -1,5 +1,5 @@
 // What every format extractor returns: the document in the canonical text format
-// (../shared/contract/report-record.md): UTF-8, NFC, one paragraph per line, a blank line
+// (docs/record.md): UTF-8, NFC, one paragraph per line, a blank line
 // between blocks, tables one row per line with cells separated by tabs.
 
 export type InputFormat = "pdf" | "html" | "docx" | "doc" | "rtf" | "text";

@@ -1,4 +1,4 @@
-// The report record: the product's public data model, as ../shared/contract/report-record.md defines it.
+// The report record: the product's public data model, as docs/record.md describes it.
 // Keys are stable: add, never rename.
 
 export const RECORD_SCHEMA = "nianbao.report/1";

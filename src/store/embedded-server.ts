@@ -5,11 +5,13 @@ import { appendFile, chmod, chown, mkdir, readdir, readFile, rm, stat, writeFile
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import pg from "pg";
+import { prepareRelocated, reachableBy, relocatedDataDir } from "./cluster-location.ts";
 import { processAlive, withFileLock } from "./file-lock.ts";
 import { postgresBinaries, postgresUser, type RunAs } from "./postgres-binaries.ts";
 import { StoreError } from "./store-error.ts";
 
-// The embedded default: a PostgreSQL of nianbao's own, data under <storage>/postgres, listening
+// The embedded default: a PostgreSQL of nianbao's own, data under <storage>/postgres (as root,
+// where the postgres user cannot reach that, in a folder of its own: cluster-location.ts), listening
 // on 127.0.0.1 only, on a port chosen per storage folder and kept (with the superuser password)
 // in <storage>/postgres.json, so several archives side by side never clash.
 // A server that is already running on that folder (another nianbao, or one left by a crash) is
@@ -51,6 +53,8 @@ export interface EmbeddedServer {
 interface ServerConfig {
   port: number;
   password: string;
+  /** Where the cluster lives when not in <storage>/postgres (root, private storage folder). */
+  dataDir?: string;
 }
 
 const defaultProgress = (line: string) => process.stderr.write(`nianbao: ${line}\n`);
@@ -58,7 +62,6 @@ const defaultProgress = (line: string) => process.stderr.write(`nianbao: ${line}
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const storage = resolve(options.storage);
   const progress = options.onProgress ?? defaultProgress;
-  const dataDir = join(storage, "postgres");
   const configPath = join(storage, "postgres.json");
   try {
     await mkdir(storage, { recursive: true });
@@ -72,11 +75,16 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 
   return withFileLock(join(storage, "postgres.lock"), async () => {
     let config = await readConfig(configPath);
+    const dataDir = config?.dataDir ?? clusterFolder(storage, runAs);
     if (!existsSync(join(dataDir, "PG_VERSION"))) {
       if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
         throw new StoreError(`${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION; an interrupted first run?); move it away and run again`);
       }
       config = { port: config?.port ?? (await freePort()), password: config?.password ?? randomBytes(18).toString("hex") };
+      if (dataDir !== join(storage, "postgres")) {
+        config.dataDir = dataDir;
+        await prepareRelocated(dataDir, storage, runAs);
+      }
       await writeConfig(configPath, config);
       progress(`creating the archive's PostgreSQL cluster in ${dataDir} (first run; a few seconds) …`);
       await initCluster(bins.initdb, dataDir, config.password, runAs);
@@ -113,6 +121,16 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     }
     return makeServer({ storage, dataDir, port: config.port, password: config.password, startedHere: true, pgCtl: bins.pg_ctl, runAs });
   });
+}
+
+/**
+ * <storage>/postgres, unless running as root with a storage folder the postgres user cannot
+ * reach (under a mode-700 parent such as /root): then a postgres-owned folder keyed by it.
+ */
+function clusterFolder(storage: string, runAs: RunAs): string {
+  const inside = join(storage, "postgres");
+  if (runAs.uid === undefined || existsSync(join(inside, "PG_VERSION")) || reachableBy(runAs, storage)) return inside;
+  return relocatedDataDir(storage);
 }
 
 /** Creates `name` on the server if it does not exist yet (safe when two processes race). */
@@ -353,7 +371,9 @@ function portFree(port: number): Promise<boolean> {
 async function readConfig(path: string): Promise<ServerConfig | undefined> {
   try {
     const parsed = JSON.parse(await readFile(path, "utf8")) as Partial<ServerConfig>;
-    if (typeof parsed.port === "number" && typeof parsed.password === "string") return { port: parsed.port, password: parsed.password };
+    if (typeof parsed.port === "number" && typeof parsed.password === "string") {
+      return { port: parsed.port, password: parsed.password, ...(typeof parsed.dataDir === "string" ? { dataDir: parsed.dataDir } : {}) };
+    }
   } catch { /* missing or unreadable: treated as absent */ }
   return undefined;
 }

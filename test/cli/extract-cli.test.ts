@@ -6,7 +6,7 @@ import { strToU8 } from "fflate";
 import { deflatedZeros, makeZip } from "../extract/zip/make-zip.ts";
 import { runCli } from "./run-cli.ts";
 
-const SEEDS = resolve(import.meta.dirname, "../../../shared/corpus/seeds");
+const SEEDS = resolve(import.meta.dirname, "../fixtures/corpus/seeds");
 const PDFS = resolve(import.meta.dirname, "../fixtures/pdf");
 const seed = (n: string) => join(SEEDS, n);
 let dir: string;

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-// The shared corpus (read-only, by path): 5 seed texts and one real PDF, with expected values.
+// The corpus (the project's copy, test/fixtures/corpus): 5 seed texts and one real PDF, with expected values.
 
-const CORPUS = resolve(import.meta.dirname, "../../../shared/corpus");
+const CORPUS = resolve(import.meta.dirname, "../fixtures/corpus");
 
 export interface CorpusDocument {
   name: string;

@@ -1,4 +1,4 @@
-// Cell keys of the report record (../shared/contract/report-record.md) and the label
+// Cell keys of the report record (docs/record.md) and the label
 // fragments that identify each row and column. Fragments are matched against labelKey()
 // text (no whitespace, NFKC), most specific first, so typos and split labels still match.
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { pdfToText } from "../../../src/extract/pdf/pdf-to-text.ts";
 import { numbersIn, rowWith, tableLines } from "./table-rows.ts";
 
-// A real WPS-made report from the shared corpus (tables with borders; table 三 spans pages 4–5).
-const file = new URL("../../../../shared/corpus/real/huaian-2024.pdf", import.meta.url);
+// A real WPS-made report from the corpus (test/fixtures/corpus) (tables with borders; table 三 spans pages 4–5).
+const file = new URL("../../fixtures/corpus/real/huaian-2024.pdf", import.meta.url);
 
 describe.skipIf(!existsSync(file))("huaian-2024.pdf (real WPS report)", () => {
   const read = existsSync(file) ? pdfToText(new Uint8Array(readFileSync(file)), { name: "huaian-2024.pdf" }) : Promise.reject(new Error("missing"));

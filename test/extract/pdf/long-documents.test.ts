@@ -14,7 +14,7 @@ import { numbersIn, rowWith } from "./table-rows.ts";
 // be exactly that of the pages read alone, and memory must stay bounded.
 
 const fixtures = new URL("../../fixtures/pdf/", import.meta.url);
-const huaian = new URL("../../../../shared/corpus/real/huaian-2024.pdf", import.meta.url);
+const huaian = new URL("../../fixtures/corpus/real/huaian-2024.pdf", import.meta.url);
 const work = mkdtempSync(join(tmpdir(), "nianbao-pdf-long-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -36,7 +36,7 @@ describe("mayHoldTable", () => {
   });
 });
 
-const huaian = new URL("../../../../shared/corpus/real/huaian-2024.pdf", import.meta.url);
+const huaian = new URL("../../fixtures/corpus/real/huaian-2024.pdf", import.meta.url);
 
 describe.skipIf(!existsSync(huaian))("mayHoldTable on the real WPS report", () => {
   it("reads rulings on pages 3–5 (tables 二, 三, 四) and skips the prose pages 1, 2 and 6", async () => {

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { textToText } from "../../../src/extract/text/text-to-text.ts";
 import { ExtractError } from "../../../src/extract/extract-error.ts";
 
-// The seed reports are read in place (../shared/corpus/seeds), never copied into the project.
-const SEEDS = join(import.meta.dirname, "../../../../shared/corpus/seeds");
+// The seed reports of the project's corpus copy (test/fixtures/corpus/seeds).
+const SEEDS = join(import.meta.dirname, "../../fixtures/corpus/seeds");
 const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort();
 const enc = (s: string) => new TextEncoder().encode(s);
 const isRule = (line: string) => /-{3}/.test(line) && line.split(/\t|\|/).every((c) => c.trim() === "" || /^\s*:?-{3,}:?\s*$/.test(c));

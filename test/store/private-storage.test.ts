@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { afterAll, describe, expect, it } from "vitest";
+import { openStore } from "../../src/store/open-store.ts";
+
+// As root, the embedded PostgreSQL runs as the `postgres` user. A storage folder under a private
+// parent (a clone in /root, mode 700) is out of its reach: the cluster must then live in a
+// postgres-owned folder of its own, recorded in <storage>/postgres.json, while everything else
+// stays in the storage folder. CI runs as root, so this runs there.
+
+const root = process.getuid?.() === 0;
+
+describe.runIf(root)("as root, a storage folder under a mode-700 parent", () => {
+  const cleanup: string[] = [];
+  const savedRoot = process.env.NIANBAO_PG_ROOT;
+  const savedUrl = process.env.DATABASE_URL;
+  afterAll(async () => {
+    if (savedRoot === undefined) delete process.env.NIANBAO_PG_ROOT; else process.env.NIANBAO_PG_ROOT = savedRoot;
+    if (savedUrl !== undefined) process.env.DATABASE_URL = savedUrl;
+    for (const dir of cleanup) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("creates, uses, closes and reopens the archive, its cluster kept outside the private folder", async () => {
+    const home = await mkdtemp(join(tmpdir(), "nianbao-private-")); // like /root: mode 700
+    await chmod(home, 0o700);
+    const clusters = await mkdtemp(join(tmpdir(), "nianbao-clusters-"));
+    await chmod(clusters, 0o755);
+    cleanup.push(home, clusters);
+    process.env.NIANBAO_PG_ROOT = clusters;
+    delete process.env.DATABASE_URL;
+    const storage = join(home, "project", "storage");
+    await mkdir(storage, { recursive: true });
+
+    const lines: string[] = [];
+    const store = await openStore({ storage, onProgress: (l) => lines.push(l) });
+    let dataDir: string;
+    try {
+      const config = JSON.parse(readFileSync(join(storage, "postgres.json"), "utf8")) as { dataDir?: string; port: number };
+      expect(config.dataDir).toBeDefined();
+      dataDir = config.dataDir!;
+      expect(dataDir.startsWith(`${clusters}/`)).toBe(true);
+      expect(store.embedded?.dataDir).toBe(dataDir);
+      expect(lines.join("\n")).toContain(`creating the archive's PostgreSQL cluster in ${dataDir}`);
+      const { rows } = await sql<{ d: string }>`select current_setting('data_directory') as d`.execute(store.db);
+      expect(rows[0].d).toBe(dataDir);
+      expect(existsSync(join(storage, "postgres"))).toBe(false); // nothing of the cluster in the private folder
+      expect(readdirSync(storage).sort()).toEqual(expect.arrayContaining(["postgres.json", "postgres.owner"]));
+      expect(readFileSync(join(dataDir, "..", "STORAGE"), "utf8").trim()).toBe(storage);
+    } finally {
+      await store.close();
+    }
+    expect(existsSync(join(dataDir, "postmaster.pid"))).toBe(false);
+
+    // The next command finds the same cluster through postgres.json.
+    const again = await openStore({ storage, onProgress: (l) => lines.push(l) });
+    try {
+      expect(again.embedded?.dataDir).toBe(dataDir);
+      expect(again.embedded?.startedHere).toBe(true);
+    } finally {
+      await again.close();
+    }
+    expect(lines.filter((l) => l.startsWith("creating"))).toHaveLength(1);
+  });
+});
