@@ -5,7 +5,7 @@ import { appendFile, chmod, chown, mkdir, readdir, readFile, rm, stat, writeFile
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import pg from "pg";
-import { prepareRelocated, reachableBy, relocatedDataDir } from "./cluster-location.ts";
+import { prepareRelocated, reachableBinaries, reachableBy, relocatedDataDir } from "./cluster-location.ts";
 import { processAlive, withFileLock } from "./file-lock.ts";
 import { postgresBinaries, postgresUser, type RunAs } from "./postgres-binaries.ts";
 import { StoreError } from "./store-error.ts";
@@ -68,8 +68,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   } catch (err) {
     throw new StoreError(`cannot create the storage folder ${storage}: ${(err as Error).message}; choose another with --storage or NIANBAO_STORAGE`);
   }
-  const bins = await postgresBinaries();
   const runAs = postgresUser();
+  const bins = await reachableBinaries(await postgresBinaries(), runAs);
   // As root the server runs as 'postgres', which must be able to enter the storage folder.
   if (runAs.uid !== undefined) await chmod(storage, (await stat(storage)).mode | 0o711).catch(() => undefined);
 

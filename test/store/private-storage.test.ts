@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
+import { reachableBinaries, reachableBy } from "../../src/store/cluster-location.ts";
 import { openStore } from "../../src/store/open-store.ts";
+import { postgresUser } from "../../src/store/postgres-binaries.ts";
 
 // As root, the embedded PostgreSQL runs as the `postgres` user. A storage folder under a private
 // parent (a clone in /root, mode 700) is out of its reach: the cluster must then live in a
@@ -63,5 +65,31 @@ describe.runIf(root)("as root, a storage folder under a mode-700 parent", () => 
       await again.close();
     }
     expect(lines.filter((l) => l.startsWith("creating"))).toHaveLength(1);
+  });
+
+  it("copies PostgreSQL programs installed under the private folder to where the postgres user can run them, once", async () => {
+    const home = await mkdtemp(join(tmpdir(), "nianbao-private-")); // node_modules inside /root
+    await chmod(home, 0o700);
+    const clusters = await mkdtemp(join(tmpdir(), "nianbao-clusters-"));
+    await chmod(clusters, 0o755);
+    cleanup.push(home, clusters);
+    process.env.NIANBAO_PG_ROOT = clusters;
+    const native = join(home, "node_modules", "pg", "native");
+    await mkdir(join(native, "bin"), { recursive: true });
+    await mkdir(join(native, "lib"), { recursive: true });
+    for (const p of ["initdb", "pg_ctl", "postgres"]) await writeFile(join(native, "bin", p), "#!/bin/sh\n", { mode: 0o755 });
+    await writeFile(join(native, "lib", "libpq.so.5.18"), "lib");
+    await symlink("libpq.so.5.18", join(native, "lib", "libpq.so.5"));
+    const runAs = postgresUser();
+    const installed = { initdb: join(native, "bin", "initdb"), pg_ctl: join(native, "bin", "pg_ctl"), postgres: join(native, "bin", "postgres"), version: "18.0-test" };
+    expect(reachableBy(runAs, join(native, "bin"))).toBe(false);
+
+    const bins = await reachableBinaries(installed, runAs);
+    expect(bins.postgres).toBe(join(clusters, "postgresql-18.0-test", "bin", "postgres"));
+    expect(reachableBy(runAs, join(clusters, "postgresql-18.0-test", "bin"))).toBe(true);
+    expect(await readlink(join(clusters, "postgresql-18.0-test", "lib", "libpq.so.5"))).toBe("libpq.so.5.18");
+    await writeFile(join(clusters, "postgresql-18.0-test", "bin", "marker"), "kept");
+    expect(await reachableBinaries(installed, runAs)).toEqual(bins); // reused, not copied again
+    expect(existsSync(join(clusters, "postgresql-18.0-test", "bin", "marker"))).toBe(true);
   });
 });
