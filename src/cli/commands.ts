@@ -22,6 +22,8 @@ export const COMMANDS: Record<string, Command> = {
   search: { summary: "full-text search over report text (Chinese-aware)", run: lazy(() => import("./search-command.ts")) },
   export: { summary: "export the latest versions as JSONL, CSV or Parquet (long or wide)", run: lazy(() => import("./export-command.ts")) },
   check: { summary: "cross-year checks (--continuity)", run: lazy(() => import("./check-command.ts")) },
+  crawl: { summary: "crawl portals for annual reports and archive them (--demo: a local demo portal)", run: lazy(() => import("./crawl-command.ts")) },
+  portals: { summary: "the portal registry: list, add, import", run: lazy(() => import("./portals-command.ts")) },
 };
 
 export { EXTRACT_USAGE };

@@ -17,4 +17,9 @@ export interface ExtractHints {
   contentType?: string;
   /** The file name or URL, used for messages only; the kind is detected from the bytes. */
   name?: string;
+  /**
+   * What a crawler knows from the page that linked the document (a list row's full title, the
+   * detail page's title and 发布机构): the weakest evidence, used only where the document states nothing.
+   */
+  context?: { title?: string; publisher?: string };
 }

@@ -37,6 +37,9 @@ export interface CapturesTable {
   size: number | string;
   origin: Generated<"ingest" | "crawl">;
   created_at: Generated<Timestamp>;
+  warc_file: ColumnType<string | null, string | null | undefined, string | null>;
+  warc_offset: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  warc_length: ColumnType<string | null, number | string | null | undefined, number | string | null>;
 }
 
 export interface ReportsTable {
@@ -123,7 +126,76 @@ export interface LatestValuesView {
   value: string;
 }
 
+export interface PortalsTable {
+  id: Generated<string>;
+  name: string;
+  start_url: string;
+  region: string | null;
+  region_code: string | null;
+  hosts: ColumnType<string[], string[] | undefined, string[]>;
+  column_url: string | null;
+  needs_browser: ColumnType<boolean, boolean | undefined, boolean>;
+  delay_ms: number | null;
+  max_pages: number | null;
+  ad_hoc: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export type CrawlStatus = "running" | "finished" | "interrupted" | "failed";
+
+export interface CrawlRunsTable {
+  id: Generated<string>;
+  started_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  finished_at: Timestamp | null;
+  status: ColumnType<CrawlStatus, CrawlStatus | undefined, CrawlStatus>;
+  portal_ids: string[];
+  queue_name: string;
+  options: ColumnType<unknown, string | undefined, string>;
+  stats: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface CrawlPortalStatsTable {
+  run_id: string;
+  portal_id: string;
+  pages: Generated<number>;
+  documents: Generated<number>;
+  reports_new: Generated<number>;
+  reports_changed: Generated<number>;
+  reports_unchanged: Generated<number>;
+  not_reports: Generated<number>;
+  failures: Generated<number>;
+  blocked_hosts: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface CrawlFetchesTable {
+  id: Generated<string>;
+  run_id: string;
+  portal_id: string;
+  url: string;
+  method: Generated<string>;
+  kind: string;
+  final_url: string | null;
+  http_status: number | null;
+  etag: string | null;
+  last_modified: string | null;
+  content_type: string | null;
+  sha256: string | null;
+  size: number | string | null;
+  warc_file: string | null;
+  warc_offset: number | string | null;
+  warc_length: number | string | null;
+  outcome: string;
+  detail: string | null;
+  capture_id: string | null;
+  report_id: string | null;
+  fetched_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
+  portals: PortalsTable;
+  crawl_runs: CrawlRunsTable;
+  crawl_portal_stats: CrawlPortalStatsTable;
+  crawl_fetches: CrawlFetchesTable;
   agencies: AgenciesTable;
   blobs: BlobsTable;
   captures: CapturesTable;

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { extractDocument, type Extraction } from "../extract/extract-document.ts";
+import type { ExtractHints } from "../extract/document-text.ts";
 import { ExtractError } from "../extract/extract-error.ts";
 import { archiveExtraction, recordSkip, type ArchiveStage } from "./archive-extraction.ts";
 import { sha256Hex } from "./blobs.ts";
@@ -25,6 +26,8 @@ export interface IngestDocumentInput {
   year?: number;
   region?: string;
   regionCode?: string;
+  /** Where the crawler's WARC file keeps the raw response (file relative to <storage>/warc). */
+  warc?: { file: string; offset: number; length: number };
 }
 
 export interface IngestOptions {
@@ -41,9 +44,9 @@ export type IngestResult = {
 );
 
 /** Extraction that never throws for bad input: an ExtractError (or an extractor bug) becomes a reason. */
-export async function tryExtract(bytes: Uint8Array, name: string, contentType?: string): Promise<Extraction | { reason: string }> {
+export async function tryExtract(bytes: Uint8Array, name: string, contentType?: string, context?: ExtractHints["context"]): Promise<Extraction | { reason: string }> {
   try {
-    return await extractDocument(bytes, { name, contentType });
+    return await extractDocument(bytes, { name, contentType, context });
   } catch (err) {
     if (err instanceof ExtractError) return { reason: err.message };
     return { reason: `extractor failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` };
@@ -75,6 +78,9 @@ export async function archiveDocument(
       sha256,
       size: input.bytes.length,
       origin: input.origin,
+      warc_file: input.warc?.file ?? null,
+      warc_offset: input.warc?.offset ?? null,
+      warc_length: input.warc?.length ?? null,
     }).returning("id").executeTakeFirstOrThrow();
     if ("reason" in extraction) {
       await recordSkip(trx, capture.id, extraction.reason);

@@ -1,0 +1,153 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { CheerioCrawler, Configuration, log as crawleeLog, MemoryStorage, RequestQueue, type Request } from "crawlee";
+import type { Kysely } from "kysely";
+import type { Database } from "../../store/database.ts";
+import { knownReportUrls } from "../../store/crawl-fetches.ts";
+import { addPortalCounts, setRunStatus, startRun, unfinishedRun } from "../../store/crawl-runs.ts";
+import type { Portal } from "../../store/portals.ts";
+import { BrowserLane } from "../fetch/browser-lane.ts";
+import { FetchError } from "../fetch/fetch-error.ts";
+import { Fetcher } from "../fetch/fetcher.ts";
+import { closeAgents } from "../fetch/http-exchange.ts";
+import type { Politeness } from "../fetch/host-state.ts";
+import { recoverWarcDir } from "../warc/warc-recover.ts";
+import { WarcWriter } from "../warc/warc-writer.ts";
+import type { CrawlEvent } from "./crawl-events.ts";
+import { EdgeHttpClient, REQUEST_OPTION } from "./edge-http-client.ts";
+import { conditionalFor } from "./fetched-page.ts";
+import { crawlRouter } from "./crawl-router.ts";
+import { requestKey, RunContext, type CrawlData, type CrawlLimits } from "./run-context.ts";
+
+// One crawl over some portals: Crawlee's CheerioCrawler on a persisted request queue under
+// <storage>/crawlee (so a crawl killed mid-way resumes where it stopped: the same command finds
+// the unfinished run and goes on), the edge for every request, WARC files under <storage>/warc
+// (a record torn by a crash is cut before writing on), and the browser lane only when a page
+// needs it. A new run starts at each portal's start page (or its 年报 column) and also revisits
+// the report URLs earlier crawls found, so a report that changed or vanished is seen even when
+// no list links it any more.
+
+export interface CrawlOptions {
+  storage: string;
+  portals: Portal[];
+  userAgent: string;
+  politeness: Politeness;
+  limits: CrawlLimits;
+  /** Requests in flight in all (per host the politeness decides). */
+  concurrency: number;
+  /** Use Chromium for challenges and script-only lists (when installed). */
+  browser: boolean;
+  robots: boolean;
+  timeoutMs?: number;
+  onEvent?: (e: CrawlEvent) => void;
+}
+
+export interface CrawlSummary {
+  runId: string;
+  resumed: boolean;
+  status: "finished" | "interrupted";
+  totals: RunContext["totals"];
+  blockedHosts: { host: string; reason: string }[];
+  warcRepairs: { file: string; cutBytes: number }[];
+}
+
+export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions): Promise<CrawlSummary> {
+  const emit = options.onEvent ?? (() => undefined);
+  const portalIds = options.portals.map((p) => p.id);
+  const existing = await unfinishedRun(db, portalIds);
+  const run = existing ?? (await startRun(db, portalIds, { limits: options.limits, politeness: options.politeness }));
+  if (existing) await setRunStatus(db, run.id, "running");
+  emit({ type: "run", runId: run.id, message: existing ? `resuming crawl run ${run.id}` : `crawl run ${run.id} started` });
+
+  const warcDir = join(options.storage, "warc");
+  await mkdir(warcDir, { recursive: true });
+  const repairs = await recoverWarcDir(warcDir);
+  for (const r of repairs) emit({ type: "run", runId: run.id, message: `WARC ${r.file}: cut ${r.cutBytes} bytes of a record torn by an interrupted crawl` });
+  const warc = await WarcWriter.open({ dir: warcDir, software: options.userAgent.split(" ")[0] });
+
+  crawleeLog.setLevel(crawleeLog.LEVELS.ERROR);
+  const config = new Configuration({
+    storageClient: new MemoryStorage({ localDataDirectory: join(options.storage, "crawlee"), persistStorage: true, writeMetadata: true }),
+    persistStorage: true, purgeOnStart: false,
+  });
+  const queue = await RequestQueue.open(run.queueName, { config });
+  const lane = options.browser && BrowserLane.available() ? new BrowserLane({ userAgent: options.userAgent }) : undefined;
+  const fetcher = new Fetcher({
+    userAgent: options.userAgent, politeness: options.politeness, warc, browser: lane, robots: options.robots, timeoutMs: options.timeoutMs,
+    onEvent: ({ host, message }) => emit({ type: "host", host, message }),
+  });
+  let rc: RunContext;
+  const client = new EdgeHttpClient(fetcher, {
+    prepare: (request: Request) => {
+      const data = request.userData as CrawlData;
+      const scope = rc.portal(data.portalId).scope;
+      return {
+        document: data.kind === "attachment" || data.kind === "detail",
+        conditional: (url: string) => conditionalFor(rc, url, request.method),
+        allowRedirect: (url: URL) => scope.allowsRedirect(url, data.kind),
+      };
+    },
+  });
+  rc = new RunContext({ db, run, fetcher, client, queue, warcDir, lane, limits: options.limits, portals: options.portals, onEvent: emit });
+  if (!existing) await seed(rc, options.portals);
+
+  const crawler = new CheerioCrawler({
+    requestQueue: queue,
+    httpClient: client,
+    requestHandler: crawlRouter(rc),
+    maxConcurrency: options.concurrency,
+    minConcurrency: Math.min(options.concurrency, 2),
+    maxRequestRetries: 1,
+    navigationTimeoutSecs: 3600, // waits for a host's politeness slot count too; the edge bounds each download
+    requestHandlerTimeoutSecs: 900,
+    additionalMimeTypes: ["*/*"],
+    ignoreHttpErrorStatusCodes: Array.from({ length: 200 }, (_, i) => 400 + i),
+    useSessionPool: false,
+    persistCookiesPerSession: false,
+    preNavigationHooks: [({ request }, gotOptions) => { (gotOptions as Record<string, unknown>)[REQUEST_OPTION] = request; }],
+    failedRequestHandler: async ({ request }, error) => {
+      const data = request.userData as CrawlData;
+      const kind = error instanceof FetchError ? error.kind : "failed";
+      const outcome = kind === "blocked" ? "blocked" : kind === "robots" || kind === "out_of_scope" ? "skipped" : "failed";
+      await rc.outcome(request, data, outcome, { detail: error.message.split("\n")[0] }, Date.now());
+    },
+  }, config);
+
+  let interrupted = false;
+  const stop = () => { interrupted = true; crawler.autoscaledPool?.abort().catch(() => undefined); };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    await crawler.run();
+  } finally {
+    process.removeListener("SIGINT", stop);
+    process.removeListener("SIGTERM", stop);
+    await lane?.close();
+    await warc.close();
+    closeAgents();
+  }
+  const blockedHosts = fetcher.blockedHosts();
+  for (const [portalId, p] of rc.portals) {
+    const hosts = p.scope.list();
+    const blocked = blockedHosts.filter((b) => hosts.includes(b.host.replace(/:\d+$/, "")));
+    if (blocked.length) await addPortalCounts(db, run.id, portalId, { blockedHosts: blocked.map((b) => b.host) });
+  }
+  const status = interrupted ? "interrupted" : "finished";
+  await setRunStatus(db, run.id, status, { ...rc.totals, blockedHosts });
+  if (!interrupted) await queue.drop();
+  return { runId: run.id, resumed: Boolean(existing), status, totals: rc.totals, blockedHosts, warcRepairs: repairs.map((r) => ({ file: r.file, cutBytes: r.cutBytes })) };
+}
+
+/** A new run's first requests: each portal's start page (or column), and the report URLs earlier crawls found. */
+async function seed(rc: RunContext, portals: Portal[]): Promise<void> {
+  for (const portal of portals) {
+    const start = portal.columnUrl ?? portal.startUrl;
+    const kind = portal.columnUrl ? "column" : "nav";
+    const data: CrawlData = { portalId: portal.id, kind, depth: 0 };
+    const revisits = (await knownReportUrls(rc.db, portal.id)).map((k) => ({
+      url: k.url, method: k.method as "GET" | "POST", uniqueKey: requestKey(k.url, k.method), label: k.kind,
+      userData: { portalId: portal.id, kind: k.kind, depth: 0, revisit: true } as CrawlData,
+    }));
+    await rc.queue.addRequests([{ url: start, uniqueKey: requestKey(start), label: kind, userData: data }, ...revisits]);
+  }
+}

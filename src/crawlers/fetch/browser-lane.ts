@@ -1,0 +1,175 @@
+import { existsSync } from "node:fs";
+import { Configuration, MemoryStorage, PlaywrightCrawler, type PlaywrightCrawlingContext } from "crawlee";
+import { chromium, type Cookie, type Response } from "playwright-core";
+
+// The browser lane: a Crawlee PlaywrightCrawler on Debian's Chromium, started only when some page
+// needs a browser, kept alive for the rest of the crawl, one page at a time. Two jobs:
+// - solve a host's script challenge (412 / 521 / script 403): open the page, let its script set
+//   the cookie and reload, and hand the cookies back to the plain HTTP client for that host;
+// - render a list that exists only after its scripts run: the rendered DOM, and every response
+//   the page fetched (the list's data source), for discovery and for the WARC files.
+// The browser presents the crawler's own User-Agent, so the cookies it earns match later requests.
+
+export const CHROMIUM = process.env.NIANBAO_CHROMIUM || "/usr/bin/chromium";
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
+
+export interface BrowserCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  expires: number;
+  httpOnly: boolean;
+  secure: boolean;
+}
+
+export interface CapturedResponse {
+  url: string;
+  method: string;
+  requestHeaders: Record<string, string>;
+  postData?: string;
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: Uint8Array;
+  date: Date;
+  resourceType: string;
+}
+
+export interface Rendered {
+  finalUrl: string;
+  html: string;
+  responses: CapturedResponse[];
+}
+
+type Job =
+  | { kind: "challenge"; resolve: (c: BrowserCookie[]) => void; reject: (e: Error) => void }
+  | { kind: "render"; resolve: (r: Rendered) => void; reject: (e: Error) => void };
+
+export class BrowserLane {
+  private crawler: PlaywrightCrawler | undefined;
+  private running: Promise<unknown> | undefined;
+  private readonly jobs = new Map<string, Job>();
+  private serial = 0;
+  private readonly userAgent: string;
+  private readonly timeoutMs: number;
+
+  constructor(options: { userAgent: string; timeoutMs?: number }) {
+    this.userAgent = options.userAgent;
+    this.timeoutMs = options.timeoutMs ?? 45_000;
+  }
+
+  /** True when Chromium is installed where the lane looks for it. */
+  static available(): boolean {
+    return existsSync(CHROMIUM);
+  }
+
+  /** Opens `url` in Chromium with `cookies`, waits for its challenge script to pass, returns the cookies then set. */
+  solveChallenge(url: string, cookies: BrowserCookie[]): Promise<BrowserCookie[]> {
+    return new Promise((resolve, reject) => this.submit(url, cookies, { kind: "challenge", resolve, reject }));
+  }
+
+  /** Renders `url` (scripts run), returns the DOM and every response the page fetched. */
+  render(url: string, cookies: BrowserCookie[]): Promise<Rendered> {
+    return new Promise((resolve, reject) => this.submit(url, cookies, { kind: "render", resolve, reject }));
+  }
+
+  async close(): Promise<void> {
+    if (!this.crawler) return;
+    const crawler = this.crawler;
+    this.crawler = undefined;
+    await crawler.teardown().catch(() => undefined);
+    await this.running?.catch(() => undefined);
+    for (const job of this.jobs.values()) job.reject(new Error("the browser lane closed"));
+    this.jobs.clear();
+  }
+
+  private submit(url: string, cookies: BrowserCookie[], job: Job): void {
+    if (!BrowserLane.available()) {
+      job.reject(new Error(`a browser is needed but Chromium was not found at ${CHROMIUM}; install it (apt-get install chromium) or set NIANBAO_CHROMIUM`));
+      return;
+    }
+    const key = `job-${++this.serial}`;
+    this.jobs.set(key, job);
+    const crawler = this.start();
+    crawler.addRequests([{ url, uniqueKey: key, userData: { key, kind: job.kind, cookies } }]).catch((err: Error) => {
+      this.jobs.delete(key);
+      job.reject(err);
+    });
+  }
+
+  private start(): PlaywrightCrawler {
+    if (this.crawler) return this.crawler;
+    const config = new Configuration({ persistStorage: false, storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }) });
+    const crawler = new PlaywrightCrawler({
+      launchContext: { launcher: chromium, launchOptions: { executablePath: CHROMIUM, args: ARGS, headless: true }, userAgent: this.userAgent },
+      browserPoolOptions: { useFingerprints: false },
+      useSessionPool: false,
+      keepAlive: true,
+      maxConcurrency: 1,
+      maxRequestRetries: 1,
+      navigationTimeoutSecs: this.timeoutMs / 1000,
+      requestHandlerTimeoutSecs: (this.timeoutMs / 1000) * 2,
+      preNavigationHooks: [async ({ page, request }) => {
+        const cookies = request.userData.cookies as BrowserCookie[];
+        if (cookies.length) await page.context().addCookies(cookies.map((c) => ({ ...c, sameSite: "Lax" as const })));
+        const responses: Response[] = [];
+        page.on("response", (r: Response) => responses.push(r));
+        (request.userData as { responses?: Response[] }).responses = responses;
+      }],
+      requestHandler: (ctx) => this.handle(ctx),
+      failedRequestHandler: ({ request }, error) => {
+        const job = this.jobs.get(request.userData.key as string);
+        this.jobs.delete(request.userData.key as string);
+        job?.reject(error);
+      },
+    }, config);
+    this.crawler = crawler;
+    this.running = crawler.run();
+    return crawler;
+  }
+
+  private async handle({ page, request }: PlaywrightCrawlingContext): Promise<void> {
+    const key = request.userData.key as string;
+    const job = this.jobs.get(key);
+    if (!job) return;
+    const responses = (request.userData as { responses?: Response[] }).responses ?? [];
+    if (job.kind === "challenge") {
+      const host = new URL(request.url).host;
+      const deadline = Date.now() + this.timeoutMs;
+      // Passed when the last document this host served is no longer a refusal.
+      for (;;) {
+        const docs = responses.filter((r) => r.request().resourceType() === "document" && new URL(r.url()).host === host);
+        const last = docs[docs.length - 1];
+        if (last && last.status() < 400 && docs.length > 1) break;
+        if (last && last.status() < 400 && !(await page.content()).match(/document\.cookie/)) break;
+        if (Date.now() > deadline) throw new Error(`the challenge on ${host} did not pass within ${this.timeoutMs / 1000} s in Chromium`);
+        await page.waitForTimeout(250);
+      }
+      const cookies = await page.context().cookies();
+      this.jobs.delete(key);
+      job.resolve(cookies.map(toBrowserCookie));
+      return;
+    }
+    await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
+    const captured: CapturedResponse[] = [];
+    for (const r of responses) {
+      const type = r.request().resourceType();
+      if (!["document", "xhr", "fetch", "script"].includes(type)) continue;
+      const body = await r.body().catch(() => undefined);
+      if (!body) continue;
+      captured.push({
+        url: r.url(), method: r.request().method(), requestHeaders: await r.request().allHeaders().catch(() => ({})),
+        postData: r.request().postData() ?? undefined, status: r.status(), statusText: r.statusText(),
+        headers: await r.allHeaders().catch(() => ({})), body, date: new Date(), resourceType: type,
+      });
+    }
+    const html = await page.content();
+    this.jobs.delete(key);
+    job.resolve({ finalUrl: page.url(), html, responses: captured });
+  }
+}
+
+function toBrowserCookie(c: Cookie): BrowserCookie {
+  return { name: c.name, value: c.value, domain: c.domain, path: c.path, expires: c.expires, httpOnly: c.httpOnly, secure: c.secure };
+}

@@ -1,0 +1,97 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "./database.ts";
+
+// The crawler's URL history: every fetch it made, with what came of it. Conditional requests read
+// the last good answer of a URL (its ETag, Last-Modified and WARC record, to re-read a page that
+// answers 304); removal detection reads whether a URL that once gave a report now fails twice.
+
+export interface FetchRow {
+  runId: string;
+  portalId: string;
+  url: string;
+  method?: string;
+  kind: string;
+  finalUrl?: string | null;
+  httpStatus?: number | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  contentType?: string | null;
+  sha256?: string | null;
+  size?: number | null;
+  warc?: { file: string; offset: number; length: number } | null;
+  outcome: string;
+  detail?: string | null;
+  captureId?: string | null;
+  reportId?: string | null;
+  fetchedAt?: Date;
+}
+
+export async function recordFetch(db: Kysely<Database>, row: FetchRow): Promise<void> {
+  await db.insertInto("crawl_fetches").values({
+    run_id: row.runId, portal_id: row.portalId, url: row.url, method: row.method ?? "GET", kind: row.kind,
+    final_url: row.finalUrl ?? null, http_status: row.httpStatus ?? null, etag: row.etag ?? null, last_modified: row.lastModified ?? null,
+    content_type: row.contentType ?? null, sha256: row.sha256 ?? null, size: row.size ?? null,
+    warc_file: row.warc?.file ?? null, warc_offset: row.warc?.offset ?? null, warc_length: row.warc?.length ?? null,
+    outcome: row.outcome, detail: row.detail?.slice(0, 2000) ?? null, capture_id: row.captureId ?? null, report_id: row.reportId ?? null,
+    fetched_at: row.fetchedAt ?? new Date(),
+  }).execute();
+}
+
+export interface PreviousFetch {
+  etag: string | null;
+  lastModified: string | null;
+  sha256: string | null;
+  contentType: string | null;
+  warc: { file: string; offset: number; length: number } | null;
+  reportId: string | null;
+  captureId: string | null;
+}
+
+/** The last answer with a body (200) for a URL, requested or reached by redirect; undefined if never. */
+export async function previousFetch(db: Kysely<Database>, url: string, method = "GET"): Promise<PreviousFetch | undefined> {
+  const { rows } = await sql<{ etag: string | null; last_modified: string | null; sha256: string | null; content_type: string | null; warc_file: string | null; warc_offset: string | null; warc_length: string | null; report_id: string | null; capture_id: string | null }>`
+    select etag, last_modified, sha256, content_type, warc_file, warc_offset, warc_length, report_id, capture_id from (
+      (select * from crawl_fetches where url = ${url} and method = ${method} and http_status = 200 order by fetched_at desc limit 1)
+      union all
+      (select * from crawl_fetches where final_url = ${url} and method = ${method} and http_status = 200 order by fetched_at desc limit 1)
+    ) f order by fetched_at desc limit 1`.execute(db);
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    etag: r.etag, lastModified: r.last_modified, sha256: r.sha256, contentType: r.content_type, reportId: r.report_id, captureId: r.capture_id,
+    warc: r.warc_file ? { file: r.warc_file, offset: Number(r.warc_offset), length: Number(r.warc_length) } : null,
+  };
+}
+
+/**
+ * The report a URL once gave, if its answers in the last two runs that fetched it (this one
+ * included) were both "gone" (404/410): the report is then to be marked removed.
+ */
+export async function goneTwice(db: Kysely<Database>, url: string): Promise<string | undefined> {
+  const { rows } = await sql<{ report_id: string | null; statuses: number[] }>`
+    with recent as (
+      select distinct on (run_id) run_id, http_status from crawl_fetches where url = ${url} order by run_id desc, fetched_at desc
+    )
+    select (select report_id from crawl_fetches where url = ${url} and report_id is not null order by fetched_at desc limit 1) as report_id,
+      (select array_agg(http_status order by run_id desc) from (select * from recent order by run_id desc limit 2) t) as statuses`.execute(db);
+  const r = rows[0];
+  if (!r?.report_id || !r.statuses || r.statuses.length < 2) return undefined;
+  return r.statuses.every((s) => s === 404 || s === 410) ? r.report_id : undefined;
+}
+
+/** URLs of a portal that once gave a report (latest kind of each), for a recrawl to revisit. */
+export async function knownReportUrls(db: Kysely<Database>, portalId: string): Promise<{ url: string; kind: string; method: string }[]> {
+  const { rows } = await sql<{ url: string; kind: string; method: string }>`
+    select distinct on (url, method) url, kind, method from crawl_fetches
+    where portal_id = ${portalId} and report_id is not null order by url, method, fetched_at desc`.execute(db);
+  return rows;
+}
+
+/** A report seen again unchanged (a 304, or the same bytes): its sighting window widens, a removal mark clears. */
+export async function recordSighting(db: Kysely<Database>, reportId: string, at: Date): Promise<void> {
+  await sql`with r as (
+      update reports set last_seen = greatest(last_seen, ${at}), removed_at = case when removed_at is not null and ${at} > removed_at then null else removed_at end
+      where id = ${reportId} returning latest_version_id
+    )
+    update report_versions v set last_seen = greatest(v.last_seen, ${at}) from r where v.id = r.latest_version_id`.execute(db);
+}
