@@ -9,6 +9,7 @@ import { readRecordAt, readWarcRecords } from "../../../src/crawlers/warc/warc-r
 import { validateWarcFile } from "../../../src/crawlers/warc/warc-validate.ts";
 import type { HttpExchange, WarcLocation } from "../../../src/crawlers/warc/types.ts";
 import { capture, startServer, syntheticExchange } from "./support/http-capture.ts";
+import { firstRecord } from "./support/first-record.ts";
 
 const PAGE = Buffer.from(`<html><head><meta charset="utf-8"><title>政府信息公开工作年度报告</title></head><body>${"<p>年报 2023</p>".repeat(200)}</body></html>`);
 const BINARY = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(100_000)]);
@@ -126,10 +127,10 @@ describe("WarcWriter round trip", () => {
 
   it("opens every file with a warcinfo record naming the file and the software", async () => {
     const { locations, folder } = await roundTrip([syntheticExchange(1, PAGE)]);
-    const first = await readWarcRecords(join(folder, locations[0]!.file)).next();
-    expect(first.value!.type).toBe("warcinfo");
-    expect(first.value!.warcFields).toContainEqual(["WARC-Filename", locations[0]!.file]);
-    const info = Buffer.from(first.value!.body).toString();
+    const first = await firstRecord(join(folder, locations[0]!.file));
+    expect(first!.type).toBe("warcinfo");
+    expect(first!.warcFields).toContainEqual(["WARC-Filename", locations[0]!.file]);
+    const info = Buffer.from(first!.body).toString();
     expect(info).toContain("software: nianbao/0.1.0-test\r\n");
     expect(info).toContain("operator: tests\r\n");
     expect(info).toContain("format: WARC File Format 1.1\r\n");
