@@ -1,3 +1,4 @@
+import { writevSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { createMarker, releaseMarker, removeMarker } from "./warc-open-marker.ts";
@@ -6,6 +7,8 @@ import { createMarker, releaseMarker, removeMarker } from "./warc-open-marker.ts
 // writer left is recovered, never appended to), its `.open` marker created first and removed only
 // after a clean close. Appends are positional; a failed append is cut back off, so the file never
 // keeps a torn member while its writer lives.
+
+const SYNC_WRITE_BELOW = 1024 * 1024;
 
 export class WarcFile {
   readonly name: string;
@@ -45,7 +48,8 @@ export class WarcFile {
     const start = this.size;
     const total = members.reduce((sum, member) => sum + member.length, 0);
     try {
-      let written = (await handle.writev(members, start)).bytesWritten;
+      // Small appends are written synchronously: a page-cache write of a few KB is quicker than the thread-pool round trip.
+      let written = total < SYNC_WRITE_BELOW ? writevSync(handle.fd, members, start) : (await handle.writev(members, start)).bytesWritten;
       // A short write (rare on regular files): write the rest from where it stopped.
       while (written < total) {
         const rest = Buffer.concat(members).subarray(written);

@@ -1,5 +1,5 @@
 import { promisify } from "node:util";
-import { crc32, deflateRaw, inflateRawSync } from "node:zlib";
+import { crc32, deflateRaw, deflateRawSync, inflateRawSync } from "node:zlib";
 
 // One gzip member per WARC record (WARC/1.1 annex D), so a record can be inflated from its offset
 // alone. Our members carry one extra subfield in the gzip header (RFC 1952 FEXTRA, like BGZF's
@@ -16,10 +16,16 @@ const MAX_MEMBER_BYTES = 0xffff_ffff;
 const HEADER_PREFIX = [0x1f, 0x8b, 0x08, 0x04];
 const EXTRA = [0x08, 0x00, 0x4e, 0x42, 0x04, 0x00]; // xlen 8, "NB", 4 bytes
 
-/** Compresses `data` (the parts, concatenated) into one gzip member carrying its own length. */
+/** Records smaller than this are compressed on the calling thread (a thread-pool round trip costs more than it saves). */
+const ASYNC_FROM_BYTES = 256 * 1024;
+
+/**
+ * Compresses `data` (the parts, concatenated) into one gzip member carrying its own length. Large
+ * records are compressed on libuv's thread pool, so an attachment does not stall the event loop.
+ */
 export async function gzipMember(parts: Uint8Array[], level: number): Promise<Buffer> {
   const data = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-  const deflated = await deflateRawAsync(data, { level });
+  const deflated = data.length < ASYNC_FROM_BYTES ? deflateRawSync(data, { level }) : await deflateRawAsync(data, { level });
   const length = MEMBER_HEADER_BYTES + deflated.length + 8;
   if (length > MAX_MEMBER_BYTES) throw new Error(`WARC record too large for one gzip member (${length} bytes compressed; the limit is 4 GiB)`);
   const member = Buffer.allocUnsafe(length);

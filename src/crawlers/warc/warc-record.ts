@@ -76,12 +76,22 @@ export function parseRecord(buf: Buffer, start = 0): ParsedRecord {
   return { version, fields, block: buf.subarray(blockStart, blockEnd), end, problems };
 }
 
-/** Parses every record in an inflated member. */
+/**
+ * Parses every record in an inflated member. Throws when the first does not parse; bytes after a
+ * record that do not parse as another are noted among that record's problems.
+ */
 export function parseRecords(buf: Buffer): ParsedRecord[] {
   const records: ParsedRecord[] = [];
   let pos = 0;
   while (pos < buf.length) {
-    const record = parseRecord(buf, pos);
+    let record: ParsedRecord;
+    try {
+      record = parseRecord(buf, pos);
+    } catch (error) {
+      if (records.length === 0) throw error;
+      records[records.length - 1]!.problems.push(`${buf.length - pos} bytes after the record are not a WARC record`);
+      break;
+    }
     records.push(record);
     pos = record.end;
     while (pos < buf.length && (buf[pos] === 0x0d || buf[pos] === 0x0a)) pos++;

@@ -59,7 +59,7 @@ describe("warcio.js reads our files", () => {
         uri: record.warcTargetURI ?? undefined,
         status: record.httpHeaders?.statusCode as number | undefined,
         payload,
-        concurrent: record.warcConcurrentTo,
+        concurrent: record.warcConcurrentTo ?? [],
       });
     }
     expect(seen.map((r) => r.type)).toEqual(["warcinfo", ...exchanges.flatMap(() => ["response", "request"])]);
@@ -82,7 +82,7 @@ describe("warcio.js reads our files", () => {
     const { stdout } = await execFileAsync(process.execPath, [warcioCli, "cdx-index", file], { maxBuffer: 1 << 24 });
     const lines = stdout.trim().split("\n").map((line) => {
       const [urlkey, timestamp, json] = line.split(/ (?=\S+ \{)| (?=\{)/);
-      return { urlkey, timestamp, ...(JSON.parse(json!) as Record<string, string>) };
+      return { urlkey: urlkey!, timestamp: timestamp!, ...(JSON.parse(json!) as Record<"offset" | "length" | "status" | "digest" | "filename", string>) };
     });
     expect(lines).toHaveLength(exchanges.length);
     for (const [i, exchange] of exchanges.entries()) {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WarcWriter } from "../../../src/crawlers/warc/warc-writer.ts";
-import { readRecordAt, readWarcRecords } from "../../../src/crawlers/warc/warc-reader.ts";
+import { readRecordAt, readWarcRecords, type FileRecord } from "../../../src/crawlers/warc/warc-reader.ts";
 import { validateWarcFile } from "../../../src/crawlers/warc/warc-validate.ts";
 import type { HttpExchange, WarcLocation } from "../../../src/crawlers/warc/types.ts";
 import { capture, startServer, syntheticExchange } from "./support/http-capture.ts";
@@ -109,7 +109,7 @@ describe("WarcWriter round trip", () => {
   it("writes request records with the body sent and links each pair both ways", async () => {
     const exchange = await capture(`${server.origin}/api`, { method: "POST", body: Buffer.from("a=1&b=年报"), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
     const { locations, folder } = await roundTrip([exchange]);
-    const records = [];
+    const records: FileRecord[] = [];
     for await (const record of readWarcRecords(join(folder, locations[0]!.file))) records.push(record);
     expect(records.map((r) => r.type)).toEqual(["warcinfo", "response", "request"]);
     const [, response, request] = records;
