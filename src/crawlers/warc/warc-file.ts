@@ -60,7 +60,7 @@ export class WarcFile {
       await handle.truncate(start).catch(() => {
         this.torn = true;
       });
-      throw error;
+      throw new Error(`cannot append to WARC file ${this.path}: ${(error as Error).message}`);
     }
     this.size = start + total;
     this.records += records;

@@ -69,7 +69,11 @@ export class WarcWriter {
     const maxFileBytes = options.maxFileBytes ?? 1024 ** 3;
     if (!(maxFileBytes > 0)) throw new RangeError(`WARC maxFileBytes must be positive (got ${options.maxFileBytes})`);
     const dir = resolve(options.dir);
-    await mkdir(dir, { recursive: true });
+    try {
+      await mkdir(dir, { recursive: true });
+    } catch (error) {
+      throw new Error(`cannot create the WARC folder ${dir}: ${(error as Error).message}`);
+    }
     const writer = new WarcWriter({ ...options, dir, prefix: options.prefix ?? "nianbao", maxFileBytes, compressionLevel: options.compressionLevel ?? 6 });
     writer.file = await writer.createFile();
     return writer;

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { appendFile, copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, copyFile, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -26,6 +26,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
+
+/** Bytes this process has read from files so far (Linux /proc/self/io), or -1 where that is not known. */
+function bytesRead(): number {
+  try {
+    return Number(/^rchar: (\d+)$/m.exec(readFileSync("/proc/self/io", "utf8"))![1]);
+  } catch {
+    return -1;
+  }
+}
 
 /** A folder holding `bytes` under the sample's file name. */
 async function folderWith(bytes: Buffer, marker?: string): Promise<{ folder: string; path: string }> {
@@ -69,6 +78,25 @@ describe("recoverWarcDir", () => {
       if (kept > 0) await expectValid(path);
       for (const location of sample.locations.filter((l) => l.offset + l.length < kept)) await readRecordAt(folder, location);
     }
+  });
+
+  it("reads only the tail of a large file (here 4 GiB, mostly a hole)", async () => {
+    const hole = 4 * 1024 ** 3;
+    const folder = await mkdtemp(join(dir, "large-"));
+    const path = join(folder, sample.name);
+    const head = sample.bytes.subarray(0, sample.boundaries[0]);
+    const rest = sample.bytes.subarray(sample.boundaries[0], sample.bytes.length - 1000); // torn last member
+    const handle = await open(path, "wx");
+    await handle.write(head, 0, head.length, 0);
+    await handle.write(rest, 0, rest.length, head.length + hole);
+    await handle.close();
+    const readBefore = bytesRead();
+    const cuts = await recoverWarcDir(folder);
+    const read = bytesRead() - readBefore;
+    const kept = hole + sample.boundaries.at(-2)!;
+    expect(cuts).toEqual([{ file: sample.name, keptBytes: kept, cutBytes: head.length + hole + rest.length - kept, reason: expect.any(String) }]);
+    expect((await stat(path)).size).toBe(kept);
+    if (read >= 0) expect(read).toBeLessThan(8 * 1024 ** 2);
   });
 
   it("cuts garbage appended to a file, even garbage that looks like a gzip member", async () => {
