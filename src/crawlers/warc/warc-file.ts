@@ -19,14 +19,14 @@ export class WarcFile {
   /** Records written, warcinfo included. */
   records = 0;
 
+  /** A failed append could not be cut back off: the file must not be written to again (recovery will cut it). */
+  torn = false;
+
   private constructor(name: string, path: string, handle: FileHandle) {
     this.name = name;
     this.path = path;
     this.handle = handle;
   }
-
-  /** A failed append could not be cut back off: the file must not be written to again (recovery will cut it). */
-  torn = false;
 
   /** Creates `dir/name` (fails if it exists), after its `.open` marker. */
   static async create(dir: string, name: string): Promise<WarcFile> {

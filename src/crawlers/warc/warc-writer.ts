@@ -7,10 +7,10 @@ import type { HeaderList, HttpExchange, WarcLocation } from "./types.ts";
 
 // Writes raw captures as WARC/1.1, one gzip member per record, into
 // `{prefix}-{YYYYMMDDhhmmssSSS}-{serial}-{pid}.warc.gz` files that rotate at maxFileBytes. Records
-// are serialised and compressed as soon as write() is called (compression runs on libuv's thread
-// pool, so several can overlap); appends then happen one at a time, in call order, so concurrent
+// are serialised and compressed as soon as write() is called (large ones on libuv's thread pool,
+// so several can overlap); appends then happen one at a time, in call order, so concurrent
 // write() calls are safe. An exchange's two records are appended in one write: a crash can tear
-// only the last exchange, which recoverWarcDir cuts off.
+// only the last exchange, which recoverWarcDir cuts off. See docs/warc.md.
 
 export interface WarcWriterOptions {
   dir: string;
@@ -68,6 +68,7 @@ export class WarcWriter {
   static async open(options: WarcWriterOptions): Promise<WarcWriter> {
     const maxFileBytes = options.maxFileBytes ?? 1024 ** 3;
     if (!(maxFileBytes > 0)) throw new RangeError(`WARC maxFileBytes must be positive (got ${options.maxFileBytes})`);
+    if (options.prefix !== undefined && !/^[A-Za-z0-9._-]+$/.test(options.prefix)) throw new RangeError(`WARC file prefix may hold only letters, digits, ".", "_" and "-" (got ${JSON.stringify(options.prefix)})`);
     const dir = resolve(options.dir);
     try {
       await mkdir(dir, { recursive: true });
@@ -150,8 +151,12 @@ export class WarcWriter {
     const next = await this.createFile();
     this.file = next;
     if (current) {
-      await current.close();
-      if (!current.torn) this.notifyRotation(current, next);
+      // The capture goes to the new file whatever happens to the old one; a file that failed to close keeps its marker (recovery checks it).
+      const closed = await current.close().then(
+        () => true,
+        (error: Error) => process.emitWarning(`WARC file ${current.name} did not close cleanly: ${error.message}`),
+      );
+      if (closed && !current.torn) this.notifyRotation(current, next);
     }
     return next;
   }
