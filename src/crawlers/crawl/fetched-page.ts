@@ -1,7 +1,6 @@
 import type { Request } from "crawlee";
 import { previousFetch, type PreviousFetch } from "../../store/crawl-fetches.ts";
 import { decodeContent } from "../fetch/content-decoding.ts";
-import { header } from "../fetch/http-exchange.ts";
 import type { FetchResult } from "../fetch/fetcher.ts";
 import { readRecordAt } from "../warc/warc-reader.ts";
 import type { RunContext } from "./run-context.ts";
@@ -33,7 +32,7 @@ export async function fetchedPage(rc: RunContext, request: Request): Promise<Fet
   if (previous?.warc) {
     try {
       const record = await readRecordAt(rc.warcDir, previous.warc);
-      bytes = decodeContent(record.body, header(record.headers, "content-encoding"), 64 * 1024 * 1024);
+      bytes = decodeContent(record.headers ?? [], record.body);
     } catch {
       bytes = undefined; // the WARC file was moved away: the page is re-fetched in full next time
     }

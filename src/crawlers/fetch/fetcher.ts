@@ -267,7 +267,7 @@ export class Fetcher {
 
   private decoded(response: ExchangeResponse, maxBytes: number): Uint8Array {
     try {
-      return decodeContent(response.body, header(response.headers, "content-encoding"), maxBytes);
+      return decodeContent(response.headers, response.body, maxBytes);
     } catch {
       return response.body; // a server that says gzip and sends plain bytes
     }
@@ -276,10 +276,10 @@ export class Fetcher {
   private result(requestedUrl: string, url: string, method: string, response: ExchangeResponse, warc: WarcLocation, redirects: { url: string; status: number }[], document: boolean): FetchResult {
     let body: Uint8Array;
     try {
-      body = decodeContent(response.body, header(response.headers, "content-encoding"), document ? this.options.maxDocumentBytes : this.options.maxPageBytes);
+      body = decodeContent(response.headers, response.body, document ? this.options.maxDocumentBytes : this.options.maxPageBytes);
     } catch (err) {
       const gzip = response.body[0] === 0x1f && response.body[1] === 0x8b;
-      if (gzip || /maxOutputLength|buffer/i.test((err as Error).message)) throw new FetchError("too_large", requestedUrl, `${url}: the answer inflates past the size limit or is corrupt`);
+      if (gzip || /maxOutputLength|buffer|larger than/i.test((err as Error).message)) throw new FetchError("too_large", requestedUrl, `${url}: the answer inflates past the size limit or is corrupt`);
       body = response.body;
     }
     return {

@@ -58,7 +58,7 @@ export function storedRecord(fields: HeaderList, block: Buffer): StoredRecord {
  * one-line error when the file is missing, the bytes there are not that record, or its payload
  * digest does not match.
  */
-export async function readRecordAt(dir: string, location: WarcLocation): Promise<StoredRecord> {
+export async function readRecordAt(dir: string, location: Pick<WarcLocation, "file" | "offset" | "length"> & Partial<Pick<WarcLocation, "recordId">>): Promise<StoredRecord> {
   if (basename(location.file) !== location.file) throw new Error(`WARC location names a path, not a file in the WARC folder: ${location.file}`);
   const where = `${location.file} at offset ${location.offset}`;
   const path = join(dir, location.file);
