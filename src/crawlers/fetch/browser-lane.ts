@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { Configuration, MemoryStorage, PlaywrightCrawler, type PlaywrightCrawlingContext } from "crawlee";
+import { Configuration, Log, LogLevel, MemoryStorage, PlaywrightCrawler, type PlaywrightCrawlingContext } from "crawlee";
 import { chromium, type Cookie, type Response } from "playwright-core";
 
 // The browser lane: a Crawlee PlaywrightCrawler on Debian's Chromium, started only when some page
@@ -104,6 +104,7 @@ export class BrowserLane {
     const crawler = new PlaywrightCrawler({
       launchContext: { launcher: chromium, launchOptions: { executablePath: CHROMIUM, args: ARGS, headless: true }, userAgent: this.userAgent },
       browserPoolOptions: { useFingerprints: false },
+      log: new Log({ level: LogLevel.OFF }), // failures reach the caller through the job's promise
       useSessionPool: false,
       keepAlive: true,
       maxConcurrency: 1,
