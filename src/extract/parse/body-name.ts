@@ -19,7 +19,7 @@ const ZONE_WORDS = /经济|技术|产业|工业|高新|旅游|度假|生态|物�
 /** Suffixes a stated name may add to a zone's name and still be the body the title names. */
 const ZONE_BODY = /^(?:党工委)?(?:管理委员会|管委会|管理局|管理处|办事处|人民政府)$/;
 /** Words that show a string is not a name (a report title, a pronoun, a relative reference). */
-const NOT_A_NAME = /信息公开|政务公开|年度报告|年报|报告|工作年度|公开工作|情况|解读|图解|读懂|[，。：:；;、,《》“”"\d]/;
+const NOT_A_NAME = /信息公开|政务公开|年度报告|年报|报告|工作年度|公开工作|情况|解读|图解|读懂|网站|门户|[，。：:；;、,《》“”"\d]/;
 /** Relative references (本机关, 全县, 县政府办, 市教育局) — not names; real places may start with 本, 全, 镇 … (本溪市, 全椒县, 镇江市). */
 const RELATIVE = new RegExp(
   "^(?:(?:本|我|该)(?:机关|单位|部门|局|委|办|中心|院|镇|乡|县|区|市|街道)|(?:全|各)(?:省|市|县|区|镇|乡|旗)|关于" +
@@ -74,6 +74,11 @@ export function completes(stated: string, bare: string): boolean {
   if (bare.endsWith("街道")) return suffix === "办事处";
   if (isGovernmentPlace(bare)) return suffix === "人民政府";
   return ZONE_BODY.test(suffix);
+}
+
+/** True for a zone's or park's name (not a government's place, not a body): its 管委会 may be named in the text. */
+export function isZoneName(name: string): boolean {
+  return !ORG_SUFFIX.test(name) && !isGovernmentPlace(name) && !name.endsWith("街道") && (NOT_GOVERNMENT.test(name) || (name.endsWith("区") && ZONE_WORDS.test(name)));
 }
 
 /** Splits a name into its place or zone core and the body ending (办事处 stays with its 街道). */

@@ -1,5 +1,5 @@
 import type { DocumentContext, DocumentMeta } from "../document-text.ts";
-import { bodyName, completes, isBodyOrPlace, ORG_SUFFIX, sameBody, squashName } from "./body-name.ts";
+import { bodyName, completes, isBodyOrPlace, isZoneName, ORG_SUFFIX, sameBody, squashName } from "./body-name.ts";
 import type { Row } from "./rows.ts";
 import { signature } from "./signature.ts";
 import { findBodyTitle } from "./title-lines.ts";
@@ -44,6 +44,12 @@ function periodYear(text: string): number | null {
   return m && plausibleYear(Number(m[1])) ? Number(m[1]) : null;
 }
 
+/** The zone's 管委会 as the text writes it (青峰经济开发区管理委员会), if the text names it. */
+function zoneBody(zone: string, text: string): string | null {
+  const m = text.replace(/[ \t\u3000]+/g, "").match(new RegExp(`${zone.replace(/[()（）]/g, ".")}(?:党工委)?(?:管理委员会|管委会)`));
+  return m ? m[0] : null;
+}
+
 export function readMetadata(rows: Row[], text: string, input: MetadataInput = {}): Metadata {
   const meta = input.meta ?? {};
   const context = input.context ?? {};
@@ -59,7 +65,9 @@ export function readMetadata(rows: Row[], text: string, input: MetadataInput = {
   if (segment) titles.push({ text: segment, evidence: "page_title" });
   const contextTitle = context.title?.trim() ? { text: withoutSiteName(context.title.trim()), evidence: "context" } : null;
 
-  const title = titles[0] ?? contextTitle;
+  // The report's title: the first that names both body and year, else the first with a year, else the first.
+  const title = titles.find((t) => yearIn(t.text) !== null && nameInTitle(t.text) !== null)
+    ?? titles.find((t) => yearIn(t.text) !== null) ?? titles[0] ?? contextTitle;
   const year = readYear(titles, contextTitle, text, warnings);
 
   // Names the document states, strongest first: its title's, the line over the title, a title
@@ -77,6 +85,9 @@ export function readMetadata(rows: Row[], text: string, input: MetadataInput = {
   const publisher = fieldName(meta.publisher);
   if (publisher) stated.push({ text: publisher, evidence: "publisher" });
 
+  // A zone's report names its 管委会 in its text more often than in its title.
+  const zone = titleNames[0] && isZoneName(titleNames[0].text) ? zoneBody(titleNames[0].text, text) : null;
+  if (zone) stated.push({ text: zone, evidence: "text" });
   let agency = chooseAgency(titleNames[0] ?? null, stated);
   const contextNames: Stated[] = [];
   if (!agency) {
@@ -86,7 +97,7 @@ export function readMetadata(rows: Row[], text: string, input: MetadataInput = {
     if (linked) contextNames.push({ text: linked, evidence: "context" });
     agency = chooseAgency(contextNames[0] ?? null, contextNames.slice(fromTitle ? 1 : 0));
   }
-  if (agency?.evidence === "content_source" || agency?.evidence === "publisher") {
+  if ((agency?.evidence === "content_source" || agency?.evidence === "publisher") && titleNames.length === 0) {
     warnings.push(`agency from the page's ${agency.evidence === "publisher" ? "发布机构" : "来源"} field: the report itself does not name its body`);
   } else if (agency?.evidence === "context") {
     warnings.push("agency from the page that linked the document: the document itself does not name its body");
@@ -120,7 +131,10 @@ function chooseAgency(titleName: Stated | null, stated: Stated[]): Stated | null
   if (titleName) {
     const raw = titleName.text;
     if (ORG_SUFFIX.test(raw)) return titleName;
-    return stated.find((s) => s.text !== raw && completes(s.text, raw)) ?? { text: bodyName(raw), evidence: titleName.evidence };
+    const composed = { text: bodyName(raw), evidence: titleName.evidence };
+    // A stated name that says no more than the safe rule confirms the title's evidence; it does not replace it.
+    const fuller = stated.find((s) => s.text !== raw && s.text !== composed.text && completes(s.text, raw));
+    return fuller ?? composed;
   }
   const first = stated[0];
   return first ? { text: bodyName(first.text), evidence: first.evidence } : null;

@@ -39,7 +39,8 @@ export function parseReport(text: string, input: MetadataInput = {}): ReportReco
     sections: sections.length, values: Object.keys(values).length, oldForm, rows, text,
   });
   const report = kind.kind === "annual_report";
-  const warnings = [...meta.warnings, ...sink.warnings];
+  // Which form a document's tables follow is no concern of a document that is not a report.
+  const warnings = [...meta.warnings, ...sink.warnings.filter((w) => report || w !== decision.warning)];
   if (kind.warning) warnings.unshift(kind.warning);
   if (!meta.agency && report) warnings.push("agency not found: neither the report nor its page names the issuing body");
   if (!meta.year && report) warnings.push("reported year not found");

@@ -19,7 +19,7 @@ export interface TemplateDecision {
 }
 
 /** Words only the post-2019 forms' tables have (headers and row labels). */
-const NEW_FORM = /本年新收|上年结转|结转下年|予以公开|部分公开|无法提供|不予处理|其他处理|结果维持|结果纠正|尚未审结|本年制发|本年废止|现行有效|本年新制作|本年新公开|对外公开总数量|本年处理决定|属于国家秘密|三安全一稳定/;
+const NEW_FORM = /本年新收|上年结转|结转下年|予以公开|无法提供|不予处理|其他处理|结果维持|结果纠正|尚未审结|本年制发|本年废止|现行有效|本年新制作|本年新公开|对外公开总数量|本年处理决定|属于国家秘密|三安全一稳定/;
 /** Table 二's row labels, exactly (the old form's rows end in 数). */
 const ACTIVE_ROW = /^(?:\d|[一二三四五六七八九十])?\.?(?:规章|行政规范性文件|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|其他对外管理服务事项|政府集中采购)$/;
 const DECISION_ROWS = /^(?:行政许可|行政处罚|行政强制)$/;
