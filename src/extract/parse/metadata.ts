@@ -71,7 +71,8 @@ export function readMetadata(rows: Row[], text: string, input: MetadataInput = {
   const year = readYear(titles, contextTitle, text, warnings);
 
   // Names the document states, strongest first: its title's, the line over the title, a title
-  // printed again, the page's titles, the signature, the page's 来源 and 发布机构 fields.
+  // printed again, the page's titles, the signature, a zone's 管委会 in the text, the page's 来源
+  // and 发布机构 fields.
   const titleNames = titles.flatMap((t) => { const n = nameInTitle(t.text); return n ? [{ text: n, evidence: t.evidence }] : []; });
   const stated: Stated[] = [];
   const before = body?.before ? squashName(body.before) : "";
@@ -80,14 +81,14 @@ export function readMetadata(rows: Row[], text: string, input: MetadataInput = {
   stated.push(...titleNames.slice(1));
   const signed = signature(rows);
   if (signed) stated.push({ text: signed, evidence: "signature" });
+  // A zone's report names its 管委会 in its text more often than in its title.
+  const zone = titleNames[0] && isZoneName(titleNames[0].text) ? zoneBody(titleNames[0].text, text) : null;
+  if (zone) stated.push({ text: zone, evidence: "text" });
   const source = fieldName(meta.contentSource);
   if (source) stated.push({ text: source, evidence: "content_source" });
   const publisher = fieldName(meta.publisher);
   if (publisher) stated.push({ text: publisher, evidence: "publisher" });
 
-  // A zone's report names its 管委会 in its text more often than in its title.
-  const zone = titleNames[0] && isZoneName(titleNames[0].text) ? zoneBody(titleNames[0].text, text) : null;
-  if (zone) stated.push({ text: zone, evidence: "text" });
   let agency = chooseAgency(titleNames[0] ?? null, stated);
   const contextNames: Stated[] = [];
   if (!agency) {
