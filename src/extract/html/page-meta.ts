@@ -31,7 +31,7 @@ export function readPageMeta(page: ParsedPage): DocumentMeta {
   const m = page.metas;
   const meta: DocumentMeta = {
     pageTitle: page.title,
-    articleTitle: m.articletitle ?? ucapTitle(page.body) ?? fields.articleTitle,
+    articleTitle: m.articletitle ?? ucapTitle(page.body) ?? documentTitle(fields.articleTitle),
     contentSource: m.contentsource ?? fields.contentSource,
     publisher: fields.publisher,
     columnName: m.columnname,
@@ -44,6 +44,9 @@ export function readPageMeta(page: ParsedPage): DocumentMeta {
   }
   return meta;
 }
+
+/** A 名称/标题 field's value, when it is a document's title (a table may have a 名称 column of its own). */
+const documentTitle = (v: string | undefined) => (v && /报告|年报|报表|解读|指南|要点|通知|公告|函/.test(v) ? v : undefined);
 
 function ucapTitle(body: El): string | undefined {
   const find = (el: El): El | undefined => {

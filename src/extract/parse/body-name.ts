@@ -27,8 +27,12 @@ const RELATIVE = new RegExp(
   "|应急|审计|统计|市场|医保|林业|税务|司法|发改|发展|工信|科技|退役|信访|政务|党|纪|监|档案|机关|残联|总工会|团|妇联))",
 );
 
-/** Whitespace and full-width forms folded: how names are compared and reported. */
-export const squashName = (s: string) => s.normalize("NFKC").replace(/[\s\u3000]+/g, "");
+/**
+ * Whitespace dropped and full-width digits folded: how names and titles are compared and reported.
+ * Other characters stay as the document writes them (中国（上海）自由贸易试验区 keeps its brackets).
+ */
+export const squashName = (s: string) =>
+  s.replace(/[\s\u3000]+/g, "").replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /** True for a string that can be a body's name (or a place's): short, no sentence, no digits, not "本机关". */
 export function looksLikeName(name: string): boolean {

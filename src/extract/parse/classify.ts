@@ -31,8 +31,8 @@ const NOT_REPORT_TITLE = /通知|公告|通告|通报|意见|办法|方案|函$|
 const SELF_NAMED: [RegExp, string][] = [
   [/网站.{0,12}年度报表|网站工作年度报表/, "a 政府网站工作年度报表 (website statistics)"],
   [/(?:解读|图解|一图读懂|图说).*(?:报告|年报)|(?:报告|年报).*(?:解读|图解)/, "a 解读 (reading) of the report"],
-  [/公开指南/, "a 政府信息公开指南 (guide)"],
-  [/工作要点/, "a 工作要点 (work plan)"],
+  [/公开指南(?:[（(].{0,12}[）)])?$/, "a 政府信息公开指南 (guide)"],
+  [/工作要点(?:[（(].{0,12}[）)])?$/, "a 工作要点 (work plan)"],
 ];
 
 /** Website statistics (政府网站工作年度报表) by its table: 网站名称 beside 首页网址 or visit counts. */
@@ -44,10 +44,11 @@ function websiteTable(rows: Row[]): boolean {
 export function classify(input: ClassifyInput): { kind: DocumentKind; warning?: string } {
   const { title, notice, sections, values, text } = input;
   if (text.trim() === "") return { kind: "unreadable", warning: "no text to read: cannot tell whether this is an annual report" };
-  // What the document calls itself: title-like lines only (a first paragraph may cite a 工作要点).
+  // What the document calls itself: title-like lines only (a first paragraph may cite a 工作要点,
+  // a breadcrumb left in the text may end in a column's name).
   const first = input.firstLine === null ? null : squashName(input.firstLine);
   const names = [first, title, ...input.pageTitles].filter((n): n is string => !!n).map(squashName)
-    .filter((n) => n.length <= 60 && !/[，。；]/.test(n));
+    .filter((n) => n.length <= 60 && !/[，。；>＞»]/.test(n));
   for (const [re, what] of SELF_NAMED) {
     const said = names.find((n) => re.test(n));
     if (said) return notReport(`${what}: "${said.slice(0, 40)}"`);

@@ -92,3 +92,10 @@ describe("not a report", () => {
     expect(r.values["requests.new.total"]).toBe(2);
   });
 });
+
+describe("not a report: only what the document calls itself", () => {
+  it("keeps a report whose text starts with a breadcrumb ending in a column's name", () => {
+    const r = parseReport(`首页 > 政务公开 > 政府信息公开指南\n\n东山县2023年政府信息公开工作年度报告${PARTS}\n\n${TABLE_3}`);
+    expect(r.kind).toBe("annual_report");
+  });
+});
