@@ -34,8 +34,9 @@ export function parseReport(text: string, input: MetadataInput = {}): ReportReco
   const values = Object.fromEntries([...sink.values].sort(([a], [b]) => a.localeCompare(b)));
   const oldForm = decision.warning === OLD_FORM_WARNING;
   const firstLine = rows.find((r) => r.cells.some((c) => c !== ""))?.cells.filter((c) => c !== "").join(" ") ?? null;
+  // What the document is, it must say itself: a title known only from the linking page does not count.
   const kind = classify({
-    title: meta.title, notice: meta.notice, firstLine, pageTitles: meta.pageTitles,
+    title: meta.evidence.title === "context" ? null : meta.title, notice: meta.notice, firstLine, pageTitles: meta.pageTitles,
     sections: sections.length, values: Object.keys(values).length, oldForm, rows, text,
   });
   const report = kind.kind === "annual_report";

@@ -24,6 +24,8 @@ export interface BodyTitle {
 const HEAD_ROWS = 25;
 const NOTICE = /通知|通报|的函|函$|公告$/;
 const HEADING = /^[一二三四五六七八九十]+\s*[、.．]|^[（(][一二三四五六七八九十]+[）)]/;
+/** A date (2024年1月20日), which stands near a title but is no piece of it. */
+const DATE = /\d{1,2}月\d{1,2}日|[〇零○一二三四五六七八九十]{1,3}月[〇零○一二三四五六七八九十]{1,3}日/;
 const BRACKET_YEAR = new RegExp(`^[（(]${YEAR_DIGITS}年?度?[）)]$`);
 
 const single = (r: Row | undefined) => (r && r.cells.filter((c) => c !== "").length === 1 ? r.cells.find((c) => c !== "")! : null);
@@ -34,7 +36,7 @@ const complete = (t: string) => YEAR.test(squashName(t)) && nameInTitle(t) !== n
 /** Whether `line`, just above the title lines `rest`, is a piece of the same title. */
 function isPiece(line: string, rest: string): boolean {
   const l = squashName(line);
-  if (l.length > 40 || /[，。：:；;！!？?]/.test(l) || HEADING.test(l) || REPORT_TITLE.test(l)) return false;
+  if (l.length > 40 || /[，。：:；;！!？?]/.test(l) || HEADING.test(l) || REPORT_TITLE.test(l) || DATE.test(l)) return false;
   if (!YEAR.test(squashName(rest))) return YEAR.test(l);
   return !YEAR.test(l) && isBodyOrPlace(l);
 }

@@ -28,6 +28,7 @@ describe("the body's title", () => {
 
   it("does not join lines that are not pieces of a title", () => {
     expect(meta(`附件1\n2023年政府信息公开工作年度报告${PARTS}`)).toMatchObject({ title: "2023年政府信息公开工作年度报告", agency: null });
+    expect(meta(`2024年1月20日\n政府信息公开工作年度报告${PARTS}`)).toMatchObject({ title: "政府信息公开工作年度报告", year: null });
     expect(meta(`首页\n政府信息公开年报${PARTS}`).title).toBe("政府信息公开年报");
   });
 
