@@ -46,11 +46,17 @@ export async function documentText(bytes: Uint8Array, hints: ExtractHints = {}):
 
 export async function extractDocument(bytes: Uint8Array, hints: ExtractHints = {}): Promise<Extraction> {
   const document = await documentText(bytes, hints);
-  const parsed = parseReport(document.text);
+  const parsed = parseReport(document.text, { meta: document.meta, context: hints.context });
   const record: ReportRecord = {
     ...parsed,
     warnings: [...document.warnings, ...parsed.warnings],
-    source: { format: document.format, ...(document.pages !== undefined ? { pages: document.pages } : {}), extractor: EXTRACTOR_VERSION },
+    source: {
+      format: document.format,
+      ...(document.pages !== undefined ? { pages: document.pages } : {}),
+      extractor: EXTRACTOR_VERSION,
+      evidence: parsed.source?.evidence ?? {},
+      names: parsed.source?.names ?? [],
+    },
   };
   return { document, record };
 }

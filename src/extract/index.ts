@@ -5,5 +5,5 @@ export { parseReport } from "./parse/parse-report.ts";
 export { normalizeText } from "./normalize-text.ts";
 export { ExtractError } from "./extract-error.ts";
 export { EXTRACTOR_VERSION } from "./version.ts";
-export type { ReportRecord, Section, Check, Template, DocumentKind } from "./report-record.ts";
-export type { DocumentText, ExtractHints, InputFormat } from "./document-text.ts";
+export type { ReportRecord, RecordSource, Section, Check, Template, DocumentKind } from "./report-record.ts";
+export type { DocumentText, DocumentMeta, DocumentContext, ExtractHints, InputFormat } from "./document-text.ts";

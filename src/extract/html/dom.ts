@@ -28,6 +28,8 @@ export interface ParsedPage {
   body: El;
   /** Text of the <title> element. */
   title: string;
+  /** <meta name="…" content="…"> pairs, by lower-cased name (the first of each name). */
+  metas: Record<string, string>;
 }
 
 /** Reports explicit end tags by name, with the element stack left to the tree builder. */
@@ -45,6 +47,7 @@ export function parseHtml(html: string): ParsedPage {
   const stack: El[] = [root];
   let title = "";
   let inTitle = false;
+  const metas: Record<string, string> = {};
   const top = () => stack[stack.length - 1];
 
   /** Index in the stack of the nearest element named `tag`, not crossing `barrier` tags. */
@@ -75,6 +78,8 @@ export function parseHtml(html: string): ParsedPage {
   const parser = new TagParser({
     onopentag(name, attribs, implied) {
       if (name === "title") inTitle = true;
+      const metaName = name === "meta" ? attribs.name?.trim().toLowerCase() : undefined;
+      if (metaName && attribs.content !== undefined && !(metaName in metas)) metas[metaName] = attribs.content;
       if (!implied || name === "br") open(name, attribs); // implied: an empty <p> for a stray </p>
     },
     ontext(text) {
@@ -93,7 +98,7 @@ export function parseHtml(html: string): ParsedPage {
     if (i > 0) stack.length = i;
   };
   parser.end(html);
-  return { body: bodyOf(root), title: title.replace(/\s+/g, " ").trim() };
+  return { body: bodyOf(root), title: title.replace(/\s+/g, " ").trim(), metas };
 }
 
 function el(tag: string, attrs: Record<string, string>, parent: El | null): El {

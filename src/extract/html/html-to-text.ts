@@ -8,11 +8,13 @@ import { parseHtml, type El } from "./dom.ts";
 import { computeStats, proseWeight } from "./text-stats.ts";
 import { findContent } from "./content-container.ts";
 import { pruneChrome } from "./page-chrome.ts";
+import { readPageMeta } from "./page-meta.ts";
 import { findTitle, squash } from "./page-title.ts";
 import { renderBlocks } from "./render-blocks.ts";
 
 // An HTML page (as government portals serve it) → the report in the canonical text format:
-// decode, parse, find the article, drop the page chrome, render paragraphs and tables.
+// decode, parse, find the article, read what the page states about it (page-meta.ts), drop the
+// page chrome, render paragraphs and tables.
 
 export function htmlToText(bytes: Uint8Array, hints: ExtractHints = {}): DocumentText {
   const name = hints.name ?? "input";
@@ -31,11 +33,15 @@ export function htmlToText(bytes: Uint8Array, hints: ExtractHints = {}): Documen
     warnings.push(`${name}: no main content element found; the whole page was used`);
   }
   const title = findTitle(page.body, page.title);
+  const meta = readPageMeta(page);
   pruneChrome(content.el, stats);
   const blocks = renderBlocks(wrap(content.el), stats);
-  if (title && !startsWithTitle(blocks, title)) blocks.unshift(title);
+  if (title && !startsWithTitle(blocks, title.text)) {
+    blocks.unshift(title.text);
+    meta.addedTitle = title.from;
+  }
   if (blocks.length === 0) warnings.push(`${name}: the page has no text`);
-  return { format: "html", text: normalizeText(blocks.join("\n\n")), warnings };
+  return { format: "html", text: normalizeText(blocks.join("\n\n")), warnings, meta };
 }
 
 /** A table chosen as the content element is rendered as a table, not as the walk root. */

@@ -12,7 +12,8 @@ const REPORT = /报告|年报/;
 const YEAR = /(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3}年/;
 const TITLE_SEPARATORS = /\s*(?:[-_|｜—–]+|\s{2,})\s*/;
 
-export function findTitle(body: El, pageTitle: string): string | undefined {
+/** The article's title: from a heading on the page, or (when none says it) from <title>. */
+export function findTitle(body: El, pageTitle: string): { text: string; from: "heading" | "page_title" } | undefined {
   const fromPage = pageTitleSegment(pageTitle);
   const squashedPage = squash(pageTitle);
   let best: { text: string; score: number } | undefined;
@@ -37,8 +38,8 @@ export function findTitle(body: El, pageTitle: string): string | undefined {
     }
   };
   walk(body);
-  if (best) return best.text;
-  return fromPage;
+  if (best) return { text: best.text, from: "heading" };
+  return fromPage === undefined ? undefined : { text: fromPage, from: "page_title" };
 }
 
 /** The segment of a <title> ("报告标题_某某区人民政府") that names the report, if one does. */
