@@ -78,4 +78,8 @@ export interface Findings {
   needsBrowser?: string;
   /** How many records a list says it has (TRS recordCount, Hanweb totalrecord, gkmlpt total). */
   declaredRecords?: number;
+  /** The character encoding the page was decoded with ("utf-8", "gb18030", …). */
+  encoding?: string;
+  /** Short notes for logs on what discovery decided not to do ("script pager countPage=100000 capped at 100"). */
+  notes?: string[];
 }
