@@ -19,7 +19,8 @@ import { isExcluded } from "./relevance.ts";
 // everything on one page (articles ≥ total) gets no more requests.
 
 const REPORT_CATEGORY = /年报|年度报告/;
-const WHOLE_CATALOGUE = "全部（无年报分类）";
+/** The text of the whole-catalogue request: its answers are filtered by title. */
+export const WHOLE_CATALOGUE = "全部信息（整个目录）";
 
 interface Category {
   id: string;
@@ -93,7 +94,8 @@ function gkmlptAnswer(page: Page): ModuleResult {
   if (json === undefined) return { links: [], family: { name: "gkmlpt", evidence: 5 }, notes: ["gkmlpt answer is not JSON"] };
   const list = jsonList(json);
   // A 年报 category's articles are all candidates; the whole catalogue's only by title.
-  const reportContext = page.input.linkText === undefined || REPORT_CATEGORY.test(squash(page.input.linkText));
+  const text = page.input.linkText;
+  const reportContext = text !== WHOLE_CATALOGUE && (text === undefined || REPORT_CATEGORY.test(squash(text)));
   const found = jsonItemLinks(page, list, "gkmlpt", reportContext);
   const links = [...found.links];
   const notes: string[] = [];

@@ -38,7 +38,7 @@ export function navigation(page: Page): ModuleResult {
 function fromNav(url: string, labels: string[], label: string): Link | undefined {
   if (detailShape(url)) return undefined; // a report item, not a column: list-rows takes it
   const byText = Math.max(0, ...labels.map(columnLabelScore));
-  const byUrl = columnUrlScore(url);
+  const byUrl = columnShape(url) ? columnUrlScore(url) : 0; // the column itself, not any page under it
   const year = labels.map(yearLabel).find((y) => y !== undefined) ?? yearFromColumnUrl(url);
   // A report title with its year linking to a list (…/2023/index.html): a year column.
   if (byText === 0 && labels.some(isReportTitle) && year !== undefined && columnShape(url)) {

@@ -8,8 +8,9 @@ import type { Page } from "./page.ts";
 // bare host sending to its www. twin is one.
 
 const TINY_TEXT = 200;
+/** A literal target only: a string not continued by `+` (a computed address is not readable). */
 const SCRIPT_TARGETS = [
-  /(?:\b(?:window|top|self|parent|document)\s*\.\s*)?location(?:\s*\.\s*href)?\s*=\s*(["'])([^"'\n]+)\1/,
+  /(?:\b(?:window|top|self|parent|document)\s*\.\s*)?location(?:\s*\.\s*href)?\s*=\s*(["'])([^"'\n]+)\1(?!\s*\+)/,
   /location\s*\.\s*(?:replace|assign)\s*\(\s*(["'])([^"'\n]+)\1\s*\)/,
 ];
 

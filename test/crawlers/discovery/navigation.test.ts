@@ -54,6 +54,11 @@ describe("navigation from a homepage", () => {
     expect(discoverHtml("http://www.x.gov.cn/", "nav", html).links).toEqual([]);
   });
 
+  it("a column's URL shape counts for the column itself, not for any page under it", () => {
+    const html = `<a href="/zwgk/gknb/notice_2.html">关于做好春节期间值班工作的通知</a> <a href="/zwgk/gknb/">更多</a>`;
+    expect(shown(discoverHtml("http://www.x.gov.cn/", "nav", html))).toEqual(["column http://www.x.gov.cn/zwgk/gknb/"]);
+  });
+
   it("keeps a 年报 column on another host (scope is the crawler's)", () => {
     const f = discoverHtml("http://www.x.gov.cn/", "nav", `<a href="https://xxgk.city.gov.cn/county-x/zfxxgknb/">政府信息公开年报</a>`);
     expect(shown(f)).toEqual(["column https://xxgk.city.gov.cn/county-x/zfxxgknb/"]);
