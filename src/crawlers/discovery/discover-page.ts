@@ -16,6 +16,7 @@ import { epoint } from "./epoint.ts";
 import { aspnet } from "./aspnet.ts";
 import { redirectTarget } from "./redirects.ts";
 import { softNotFound } from "./soft-404.ts";
+import { challengeReason } from "./challenge.ts";
 import { jsonItemLinks, jsonList } from "./json-list.ts";
 
 // One page in, what to fetch next out. Every family module looks at the page; their links are
@@ -43,15 +44,17 @@ export function discoverPage(input: PageInput): Findings {
   if (family) findings.family = family.name;
   const title = pageTitle(page);
   if (title) findings.title = title;
-  const redirect = input.kind === "list-api" ? undefined : redirectTarget(page);
+  const challenge = challengeReason(page);
+  if (challenge) findings.challenge = challenge;
+  const redirect = input.kind === "list-api" || challenge ? undefined : redirectTarget(page);
   if (redirect) findings.redirect = redirect;
-  const notFound = input.kind === "list-api" || redirect ? undefined : softNotFound(page);
+  const notFound = input.kind === "list-api" || redirect || challenge ? undefined : softNotFound(page);
   if (notFound) findings.softNotFound = notFound;
 
   const declared = results.map((r) => r.declaredRecords).find((n) => n !== undefined);
   if (declared !== undefined) findings.declaredRecords = declared;
   const needs = results.map((r) => r.needsBrowser).find((s) => s !== undefined) ?? scriptOnlyList(page, results, links, declared, shown);
-  if (needs && !notFound && !redirect) findings.needsBrowser = needs;
+  if (needs && !notFound && !redirect && !challenge) findings.needsBrowser = needs;
   if (notes.length) findings.notes = notes;
   return findings;
 }

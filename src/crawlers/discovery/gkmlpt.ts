@@ -32,7 +32,11 @@ export function gkmlpt(page: Page): ModuleResult {
   if (page.kind === "list-api") return gkmlptAnswer(page);
   const prefix = /^(.*?\/gkmlpt)\//i.exec(page.url)?.[1];
   const config = readConfig(page.scriptText);
-  if (!config) return prefix ? { links: [], family: { name: "gkmlpt", evidence: 2 } } : NOTHING;
+  if (!config) {
+    if (!prefix) return NOTHING;
+    const index = /\/gkmlpt\/index$/i.test(page.url.replace(/[?#].*$/, ""));
+    return { links: [], family: { name: "gkmlpt", evidence: 2 }, needsBrowser: index ? "gkmlpt index without a readable _CONFIG (SID, TREE)" : undefined };
+  }
   const family = { name: "gkmlpt", evidence: 5 };
   const sid = asText(pick(config, "SID", "sid", "siteId"));
   const root = prefix ?? new URL("/gkmlpt", page.url).href;

@@ -32,6 +32,7 @@ export function areaUrlScore(url: string, label: string): number {
   // The area's entry itself (`/zwgk/`, `/xxgk/index.html`, an xxgk.* host's root), not any page under it.
   const dirs = /\.[a-z]{2,5}$/i.test(p.segments.at(-1) ?? "") && /^(?:index|default)\./i.test(p.segments.at(-1) ?? "") ? p.segments.slice(0, -1) : p.segments;
   if (/^(?:xxgk|zwgk|gk|gkml|zfxxgk)\./.test(p.host) && dirs.length === 0) return 25;
+  if (/(?:^|\/)gkmlpt\/index$/.test(p.segments.join("/"))) return 25; // Guangdong's catalogue application
   if (dirs.length >= 1 && dirs.length <= 3 && AREA_SEGMENT.test(dirs.at(-1)!)) return 20;
   return 0;
 }

@@ -11,7 +11,8 @@ export interface ScriptAnchor {
   name?: string;
 }
 
-const ANCHOR = /<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi;
+/** Bounded, so that a script full of `<a` and no `</a>` stays linear. */
+const ANCHOR = /<a\b([^>]{0,1000})>([\s\S]{0,2000}?)<\/a\s*>/gi;
 const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 const TITLE = /\btitle\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
 const DOC_STRING = /(["'])((?:https?:\/\/|\.{0,2}\/)?[^"'\s<>+()]*?\.(?:pdf|docx?|wps|ofd|rtf|xlsx?))\1/gi;

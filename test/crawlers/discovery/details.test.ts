@@ -106,3 +106,26 @@ describe("soft 404s", () => {
     expect(detail(body).softNotFound).toBeUndefined();
   });
 });
+
+describe("anti-bot challenge pages", () => {
+  it("a 瑞数-class 412 page is a challenge: no links, no soft 404, no redirect, no needsBrowser guess", () => {
+    const f = discoverFixture("generic/challenge-412.html");
+    expect(f.challenge).toBe("瑞数-class script challenge ($_ts), status 412");
+    expect(f.links).toEqual([]);
+    expect(f.softNotFound).toBeUndefined();
+    expect(f.redirect).toBeUndefined();
+    expect(f.needsBrowser).toBeUndefined();
+  });
+
+  it("加速乐 (521) and a 200 page that sets a cookie and reloads", () => {
+    const jsl = `<script>document.cookie=('_')+('_')+('jsl_clearance')+('=')+(+[]+[]);location.href=location.pathname+location.search</script>`;
+    expect(discoverHtml(U, "detail", jsl, { status: 521 }).challenge).toBe("加速乐 script challenge (__jsl_clearance), status 521");
+    const cookie = `<html><body><script>document.cookie="srcurl=" + s + ";path=/"; window.location.href = window.location.href;</script></body></html>`;
+    expect(discoverHtml(U, "detail", cookie).challenge).toBe("a small page whose script sets a cookie and reloads");
+  });
+
+  it("an ordinary page that sets a cookie is not a challenge", () => {
+    const page = `<h1>某县2023年政府信息公开工作年度报告</h1><p>${"一、总体情况。".repeat(60)}</p><script>document.cookie="font=big"; function back(){ location.href = "/"; }</script>`;
+    expect(detail(page).challenge).toBeUndefined();
+  });
+});

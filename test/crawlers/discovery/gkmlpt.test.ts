@@ -30,6 +30,13 @@ describe("gkmlpt index (window._CONFIG)", () => {
     expect(f.links[0].text).toBe(WHOLE_CATALOGUE); // fed back as linkText: its answers are filtered by title
     expect(f.notes).toEqual(["gkmlpt TREE has no 年报 category: the whole catalogue (category 0) is listed, titles filtered"]);
   });
+
+  it("an index whose _CONFIG cannot be read needs a browser; a homepage link to it is an area link", () => {
+    const f = discoverPage({ url: `${BY}/gkmlpt/index`, kind: "nav", bytes: new TextEncoder().encode(`<div id="app"></div><script src="/gkmlpt/static/config.js"></script>`) });
+    expect(f.needsBrowser).toBe("gkmlpt index without a readable _CONFIG (SID, TREE)");
+    const home = discoverPage({ url: `${BY}/`, kind: "nav", bytes: new TextEncoder().encode(`<a href="/gkmlpt/index">信息公开</a> <a href="/bmzx/gkmlpt/index">区财政局</a>`) });
+    expect(shown(home)).toEqual([`nav ${BY}/bmzx/gkmlpt/index`, `nav ${BY}/gkmlpt/index`]);
+  });
 });
 
 describe("gkmlpt list answers", () => {
