@@ -4,7 +4,7 @@ import type { ModuleResult } from "./module.ts";
 import { rowLinks } from "./list-rows.ts";
 import { pagerUrls } from "./pager.ts";
 import { MAX_LIST_PAGES, PRIORITY } from "./links.ts";
-import { scalarIn } from "./js-literal.ts";
+import { scalarIn } from "./js-lookup.ts";
 
 // Any list page, whatever its CMS: rows (see list-rows.ts) and plain pagers (see pager.ts), and
 // how many records the page says the list holds (共N条, a script's recordCount/totalRecord).

@@ -1,6 +1,7 @@
 import type { Link } from "./types.ts";
 import { MAX_LIST_PAGES, PRIORITY } from "./links.ts";
-import { asCount, asText, objectsAfter, pick, scalarIn, type JsValue } from "./js-literal.ts";
+import { objectsAfter, type JsValue } from "./js-literal.ts";
+import { asCount, asText, pick, scalarIn } from "./js-lookup.ts";
 
 // Hanweb jpage: how a column page's script asks dataproxy.jsp for the records after the first
 // group, and the requests that page through the whole list. Two paging styles exist:

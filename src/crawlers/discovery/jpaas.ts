@@ -3,7 +3,7 @@ import type { Page } from "./page.ts";
 import type { ModuleResult } from "./module.ts";
 import { NOTHING } from "./module.ts";
 import { MAX_LIST_PAGES, PRIORITY } from "./links.ts";
-import { scalarIn } from "./js-literal.ts";
+import { scalarIn } from "./js-lookup.ts";
 import { jsonItemLinks, jsonList } from "./json-list.ts";
 
 // Zhejiang's newer Hanweb sites (JPaaS): a column's list comes from

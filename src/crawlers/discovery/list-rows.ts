@@ -8,6 +8,7 @@ import { ROW_DATE, clean, yearIn, yearLabel } from "./text.ts";
 import { columnShape, detailShape, documentShape } from "./url-shapes.ts";
 import { isExcluded, isReportTitle, mentionsReport } from "./relevance.ts";
 import { attachmentLink, statedName } from "./attachments.ts";
+import { isUtilityUrl } from "./nav-shapes.ts";
 
 // List rows → detail (and attachment) links. A row is an anchor with a detail-shaped URL, or an
 // anchor in a row (li, tr, dd) that also prints a date. Rows group by their container (ul,
@@ -55,6 +56,15 @@ export function rowLinks(page: Page, $: CheerioAPI, opts: RowOptions): { links: 
   });
 
   const accepted = acceptedContainers(rows, opts);
+  if (opts.reportContext && accepted.size === 0) {
+    // A 年报 list without dates or known URL shapes (township names linking to their reports):
+    // the largest group of list items linking to pages, not to columns.
+    const list = undatedList(page, $, loose);
+    if (list) {
+      accepted.add(list);
+      for (const r of loose) if (r.container === list) rows.push(r);
+    }
+  }
   const links: Link[] = [];
   let shown = 0;
   for (const r of rows) {
@@ -100,6 +110,18 @@ function rowElement($: CheerioAPI, a: Element): Element | undefined {
   }
   const parent = a.parent as Element | undefined;
   return parent && parent.type === "tag" ? parent : undefined;
+}
+
+function undatedList(page: Page, $: CheerioAPI, loose: Row[]): Element | undefined {
+  const host = new URL(page.url).host;
+  const counts = new Map<Element, number>();
+  for (const r of loose) {
+    const inItem = $(r.a).closest("li, tr, dd").length > 0;
+    if (!r.container || !inItem || columnShape(r.url) || isUtilityUrl(r.url) || new URL(r.url).host !== host) continue;
+    counts.set(r.container, (counts.get(r.container) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] >= 2 ? best[0] : undefined;
 }
 
 /** Containers whose rows are the list: those with a report-like row, else the largest one. */

@@ -3,7 +3,8 @@ import type { Page } from "./page.ts";
 import type { ModuleResult } from "./module.ts";
 import { NOTHING } from "./module.ts";
 import { MAX_LIST_PAGES, PRIORITY } from "./links.ts";
-import { asCount, asText, objectsAfter, pick, type JsObject } from "./js-literal.ts";
+import { objectsAfter, type JsObject } from "./js-literal.ts";
+import { asCount, asText, pick } from "./js-lookup.ts";
 import { jsonItemLinks, jsonList } from "./json-list.ts";
 
 // Newer TRS sites (Fujian's, `list2.trsapi`) render only a list's first page statically and fetch

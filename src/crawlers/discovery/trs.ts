@@ -2,7 +2,8 @@ import type { Link } from "./types.ts";
 import type { Page } from "./page.ts";
 import type { ModuleResult } from "./module.ts";
 import { MAX_LIST_PAGES, PRIORITY } from "./links.ts";
-import { asCount, asText, objectsAfter, scalarIn } from "./js-literal.ts";
+import { objectsAfter } from "./js-literal.ts";
+import { asCount, asText, scalarIn } from "./js-lookup.ts";
 
 // TRS WCM static lists: index.html, index_1.html … index_{N-1}.html, where the pager is often
 // only a script, so a plain fetch has no links to the other pages. The page count is read from

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { objectsAfter, pick, readJsValue, scalarIn } from "../../../src/crawlers/discovery/js-literal.ts";
+import { objectsAfter, readJsValue } from "../../../src/crawlers/discovery/js-literal.ts";
+import { pick, scalarIn } from "../../../src/crawlers/discovery/js-lookup.ts";
 
 describe("reading script configuration without running it", () => {
   it("objects with unquoted and quoted keys, all string kinds, numbers, comments, trailing commas", () => {

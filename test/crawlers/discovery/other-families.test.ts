@@ -84,6 +84,14 @@ describe("generic lists and pagers", () => {
     expect(discoverHtml("http://www.x.gov.cn/", "nav", `<ul>${rows}</ul>`).links).toEqual([]);
   });
 
+  it("a 年报 list with neither dates nor known URL shapes: the largest group of items linking to pages", () => {
+    const html = `<ul class="menu"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li></ul>
+      <ul class="towns"><li><a href="/html/2024/0130/101.html">城关镇</a></li><li><a href="/html/2024/0130/102.html">东山乡</a></li><li><a href="/html/2024/0130/103.html">西河街道</a></li></ul>
+      <ul class="links"><li><a href="http://www.gov.cn/">中国政府网</a></li><li><a href="/about.html">关于本站</a></li></ul>`;
+    const f = discoverHtml("http://www.x.gov.cn/nb/", "column", html);
+    expect(shown(f)).toEqual(["detail http://www.x.gov.cn/html/2024/0130/101.html", "detail http://www.x.gov.cn/html/2024/0130/102.html", "detail http://www.x.gov.cn/html/2024/0130/103.html"]);
+  });
+
   it("numbered TRS-style pager links: label 2 is index_1, up to 共N页", () => {
     const html = `<ul><li><a href="a/t20240101_1.html">某县2023年政府信息公开工作年度报告</a> 2024-01-01</li></ul>
       <div>共6页 <a href="index_1.html">2</a> <a href="index_2.html">3</a> <a href="index_1.html">下一页</a></div>`;
