@@ -51,7 +51,7 @@ export function hanweb(page: Page): ModuleResult {
     paged ||= req.links.length > 0;
     if (req.capped) notes.push(`jpage totalRecord=${total} capped at ${req.links.length} requests`);
   }
-  if (!paged) {
+  if (configs.length === 0) {
     // No jpage script to read: the datastore's own <nextgroup> link (page style, GET).
     for (const store of stores) {
       const next = page.resolve(store.nextgroup);

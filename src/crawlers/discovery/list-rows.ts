@@ -23,7 +23,7 @@ export interface RowOptions {
   reportContext: boolean;
   /** The document is one list (a Hanweb record, a list-API fragment): every anchor is a row. */
   wholeFragment?: boolean;
-  /** Leave document links to the attachments module (the page's own anchors). */
+  /** Leave document links to the attachments module (the page's own anchors); their rows still count. */
   skipDocuments?: boolean;
 }
 
@@ -44,15 +44,12 @@ export function rowLinks(page: Page, $: CheerioAPI, opts: RowOptions): { links: 
     if (!url) return;
     const title = anchorTitle($, a);
     if (!title || NOT_A_ROW.test(title.replace(/\s/g, ""))) return;
-    if (documentShape(url)) {
-      if (!opts.skipDocuments) rows.push({ a, url, title, container: undefined });
-      return;
-    }
     const row = rowElement($, a);
     const dated = row !== undefined && ROW_DATE.test(clean($(row).text())) && $(row).find("a[href]").length <= 3;
     const entry = { a, url, title, container: row ? (row.parent as Element | undefined) : undefined };
-    if (opts.wholeFragment || dated || detailShape(url)) rows.push(entry);
-    else loose.push(entry);
+    // A list linking each report's file directly: its rows are rows (counted), their links attachments.
+    if (opts.wholeFragment || dated || detailShape(url) || (documentShape(url) && !opts.skipDocuments)) rows.push(entry);
+    else if (!documentShape(url)) loose.push(entry);
   });
 
   const accepted = acceptedContainers(rows, opts);
@@ -72,6 +69,7 @@ export function rowLinks(page: Page, $: CheerioAPI, opts: RowOptions): { links: 
     if (inList) shown++;
     if (isExcluded(r.title)) continue;
     if (documentShape(r.url)) {
+      if (opts.skipDocuments) continue; // the attachments module links the page's own documents
       const name = statedName($, r.a);
       const link = attachmentLink(r.url, name, { takeAll: opts.reportContext, family: opts.family, itemTitle: r.title }, "document in a list row");
       if (link) links.push(link);

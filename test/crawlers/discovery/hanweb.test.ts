@@ -43,6 +43,15 @@ describe("Hanweb jcms/jpage columns", () => {
     expect(f.links.filter((l) => l.kind === "detail")).toHaveLength(15);
   });
 
+  it("a list whose jpage script says it is complete asks for nothing, <nextgroup> or not", () => {
+    const html = `<div id="9"><script type="text/xml"><datastore>
+      <nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&columnid=9&unitid=9"></a>]]></nextgroup><recordset>
+      <record><![CDATA[<li><a href="/art/2024/1/3/art_9_3.html">某县2023年政府信息公开工作年度报告</a><span>2024-01-03</span></li>]]></record>
+      </recordset></datastore></script></div>
+      <script>$('#9').jpage({perPage:15,totalRecord:1,proxyUrl:'/module/web/jpage/dataproxy.jsp',ajaxParam:{columnid:9,unitid:9}});</script>`;
+    expect(shown(discoverHtml("http://www.x.gov.cn/col/col9/index.html", "column", html))).toEqual(["detail http://www.x.gov.cn/art/2024/1/3/art_9_3.html y2023"]);
+  });
+
   it("records on a homepage (kind nav) count only when report-like, and no list is paged from there", () => {
     const html = `<div id="1"><script type="text/xml"><datastore><recordset>
       <record><![CDATA[<li><a href="/art/2024/1/2/art_1_2.html">县政府召开常务会议</a><span>2024-01-02</span></li>]]></record>

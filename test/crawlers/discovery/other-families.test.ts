@@ -92,6 +92,17 @@ describe("generic lists and pagers", () => {
     expect(shown(f)).toEqual(["detail http://www.x.gov.cn/html/2024/0130/101.html", "detail http://www.x.gov.cn/html/2024/0130/102.html", "detail http://www.x.gov.cn/html/2024/0130/103.html"]);
   });
 
+  it("a list page of attachment-only rows is not an empty stub: its pager is followed", () => {
+    const html = `<ul><li><a href="./P020240101000000000001.pdf">城关镇2023年政府信息公开工作年度报告</a><span>2024-01-01</span></li></ul>
+      <script>createPageHTML(3, 1, "index", "html");</script>`;
+    const f = discoverHtml("http://www.x.gov.cn/nb/index_1.html", "list", html);
+    expect(shown(f)).toEqual([
+      "attachment http://www.x.gov.cn/nb/P020240101000000000001.pdf file=城关镇2023年政府信息公开工作年度报告 y2023",
+      "list http://www.x.gov.cn/nb/index.html",
+      "list http://www.x.gov.cn/nb/index_2.html",
+    ]);
+  });
+
   it("numbered TRS-style pager links: label 2 is index_1, up to 共N页", () => {
     const html = `<ul><li><a href="a/t20240101_1.html">某县2023年政府信息公开工作年度报告</a> 2024-01-01</li></ul>
       <div>共6页 <a href="index_1.html">2</a> <a href="index_2.html">3</a> <a href="index_1.html">下一页</a></div>`;
