@@ -4,7 +4,7 @@ import type { ModuleResult } from "./module.ts";
 import { NOTHING } from "./module.ts";
 import { PRIORITY } from "./links.ts";
 import { clean, squash, yearLabel } from "./text.ts";
-import { areaLabelScore, columnLabelScore, isExcluded, isReportTitle } from "./relevance.ts";
+import { areaLabelScore, columnLabelScore, isExcluded, isReportTitle, mentionsReport } from "./relevance.ts";
 import { columnShape, detailShape, documentShape } from "./url-shapes.ts";
 import { columnUrlScore, areaUrlScore, yearFromColumnUrl, isUtilityUrl, isPagerUrl } from "./nav-shapes.ts";
 
@@ -40,8 +40,9 @@ function fromNav(url: string, labels: string[], label: string): Link | undefined
   const byText = Math.max(0, ...labels.map(columnLabelScore));
   const byUrl = columnShape(url) ? columnUrlScore(url) : 0; // the column itself, not any page under it
   const year = labels.map(yearLabel).find((y) => y !== undefined) ?? yearFromColumnUrl(url);
-  // A report title with its year linking to a list (…/2023/index.html): a year column.
-  if (byText === 0 && labels.some(isReportTitle) && year !== undefined && columnShape(url)) {
+  // A report title or "2023年年报" linking to a list (…/2023/index.html): a year column.
+  const yearReport = (l: string) => isReportTitle(l) || (yearLabel(l) !== undefined && mentionsReport(l));
+  if (byText === 0 && labels.some(yearReport) && year !== undefined && columnShape(url)) {
     return { url, kind: "column", text: label, year, family: "navigation", why: `report title linking to a list`, priority: PRIORITY.column };
   }
   if (byText > 0 || byUrl > 0) {

@@ -54,6 +54,11 @@ describe("navigation from a homepage", () => {
     expect(discoverHtml("http://www.x.gov.cn/", "nav", html).links).toEqual([]);
   });
 
+  it("a year's 年报 linking to a list is a year column (a bare 2023年 is not)", () => {
+    const html = `<a href="/zwgk/zl/2023/">2023年度报告</a> <a href="/zt/2023/">2023年</a> <a href="/zwgk/2022/index.html">某县2022年政府信息公开工作年度报告</a>`;
+    expect(shown(discoverHtml("http://www.x.gov.cn/", "nav", html))).toEqual(["column http://www.x.gov.cn/zwgk/2022/index.html y2022", "column http://www.x.gov.cn/zwgk/zl/2023/ y2023"]);
+  });
+
   it("a column's URL shape counts for the column itself, not for any page under it", () => {
     const html = `<a href="/zwgk/gknb/notice_2.html">关于做好春节期间值班工作的通知</a> <a href="/zwgk/gknb/">更多</a>`;
     expect(shown(discoverHtml("http://www.x.gov.cn/", "nav", html))).toEqual(["column http://www.x.gov.cn/zwgk/gknb/"]);
