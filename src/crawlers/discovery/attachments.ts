@@ -1,7 +1,7 @@
 import type { CheerioAPI } from "cheerio/slim";
 import type { Element } from "domhandler";
 import type { Link } from "./types.ts";
-import type { Page } from "./page.ts";
+import { linkHref, type Page } from "./page.ts";
 import type { ModuleResult } from "./module.ts";
 import { PRIORITY } from "./links.ts";
 import { clean, yearIn } from "./text.ts";
@@ -67,7 +67,7 @@ export function attachments(page: Page): ModuleResult {
     if (link) links.push(link);
   };
   $("a[href]").each((_, a) => {
-    add($(a).attr("href"), statedName($, a), "document link");
+    add(linkHref($, a), statedName($, a), "document link");
   });
   $("iframe[src], embed[src], object[data]").each((_, el) => {
     const src = $(el).attr("src") ?? $(el).attr("data");

@@ -2,7 +2,7 @@ import type { CheerioAPI } from "cheerio/slim";
 import type { Element } from "domhandler";
 import type { Link } from "./types.ts";
 import type { Page } from "./page.ts";
-import { anchorTitle } from "./page.ts";
+import { anchorTitle, linkHref } from "./page.ts";
 import { PRIORITY } from "./links.ts";
 import { ROW_DATE, clean, yearIn, yearLabel } from "./text.ts";
 import { columnShape, detailShape, documentShape } from "./url-shapes.ts";
@@ -40,7 +40,7 @@ export function rowLinks(page: Page, $: CheerioAPI, opts: RowOptions): { links: 
   const rows: Row[] = [];
   const loose: Row[] = [];
   $("a[href]").each((_, a) => {
-    const url = page.resolve($(a).attr("href"));
+    const url = page.resolve(linkHref($, a));
     if (!url) return;
     const title = anchorTitle($, a);
     if (!title || NOT_A_ROW.test(title.replace(/\s/g, ""))) return;

@@ -1,5 +1,5 @@
 import type { Link } from "./types.ts";
-import type { Page } from "./page.ts";
+import { linkHref, type Page } from "./page.ts";
 import type { ModuleResult } from "./module.ts";
 import { NOTHING } from "./module.ts";
 import { PRIORITY } from "./links.ts";
@@ -24,7 +24,7 @@ export function navigation(page: Page): ModuleResult {
   const columnDir = page.kind === "column" ? directoryOf(page.url) : undefined;
   $("a[href], area[href]").each((_, a) => {
     const el = $(a);
-    const url = page.resolve(el.attr("href"));
+    const url = page.resolve(linkHref($, a));
     if (!url || isUtilityUrl(url) || documentShape(url)) return;
     const labels = [clean(el.text()), clean(el.attr("title")), clean(el.find("img[alt]").first().attr("alt")), clean(el.attr("alt"))].filter(Boolean);
     if (labels.some((l) => isExcluded(l))) return;
@@ -32,7 +32,22 @@ export function navigation(page: Page): ModuleResult {
     const link = page.kind === "nav" ? fromNav(url, labels, label) : subColumn(page, url, labels, label, columnDir);
     if (link) links.push(link);
   });
+  if (page.kind === "nav") links.push(...frameLinks(page));
   return { links };
+}
+
+/** A framed homepage's frames, and iframes on the same host: pages the browser shows as part of this one. */
+function frameLinks(page: Page): Link[] {
+  const { $ } = page;
+  const host = new URL(page.url).host;
+  const links: Link[] = [];
+  $("frame[src], iframe[src]").each((_, f) => {
+    const url = page.resolve($(f).attr("src"));
+    if (!url || isUtilityUrl(url) || documentShape(url)) return;
+    if (f.type === "tag" && f.name === "iframe" && new URL(url).host !== host) return;
+    links.push({ url, kind: "nav", family: "navigation", why: `${f.type === "tag" ? f.name : "frame"} of the page`, priority: PRIORITY.area });
+  });
+  return links;
 }
 
 function fromNav(url: string, labels: string[], label: string): Link | undefined {

@@ -97,6 +97,21 @@ export function parseJson(text: string): unknown {
   return undefined;
 }
 
+/** A call or an assignment handed a literal address: window.open('…'), location.href = '…', downloadFile('…'). */
+const ONCLICK_URL = /(?:[\w$.]+\s*\(\s*|location(?:\.href)?\s*=\s*)(["'])((?:https?:\/\/|\/|\.{1,2}\/)[^"'\s]+)\1/i;
+
+/**
+ * Where a link goes: its href, or — for `href="javascript:…"` / `href="#"` links that open their
+ * target from a script (`onclick="window.open('/zwgk/nb/')"`, `location.href='…'`) — that target.
+ */
+export function linkHref($: CheerioAPI, a: AnyNode): string | undefined {
+  const el = $(a);
+  const href = el.attr("href")?.trim();
+  if (href && !/^(?:javascript:|#)/i.test(href)) return href;
+  const script = `${el.attr("onclick") ?? ""} ${href ?? ""}`;
+  return ONCLICK_URL.exec(script)?.[2] ?? href;
+}
+
 /** The label a link shows: its text, else `title=`, else an image's `alt`. */
 export function anchorText($: CheerioAPI, a: AnyNode): string {
   const el = $(a);

@@ -36,6 +36,11 @@ describe("attachments", () => {
     ]);
   });
 
+  it("a download opened by a script: href=\"javascript:downloadFile('…')\"", () => {
+    const f = detail(`<a href="javascript:downloadFile('/attach/2024/nb.pdf')">某县2023年政府信息公开工作年度报告.pdf</a>`);
+    expect(shown(f)).toEqual(["attachment http://www.x.gov.cn/attach/2024/nb.pdf file=某县2023年政府信息公开工作年度报告.pdf y2023"]);
+  });
+
   it("spreadsheets only when named like a report; forms and 解读 never", () => {
     const f = detail(`<a href="t.xls">统计表.xls</a> <a href="r.xlsx">某县2023年政府信息公开工作年度报告附表.xlsx</a>
       <a href="s.doc">政府信息公开申请表.doc</a> <a href="j.pdf">年报解读.pdf</a>`);

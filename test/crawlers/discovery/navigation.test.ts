@@ -64,6 +64,20 @@ describe("navigation from a homepage", () => {
     expect(shown(discoverHtml("http://www.x.gov.cn/", "nav", html))).toEqual(["column http://www.x.gov.cn/zwgk/gknb/"]);
   });
 
+  it("links that open their target from onclick, frames of a framed homepage, same-host iframes", () => {
+    const html = `<a href="javascript:void(0)" onclick="window.open('/zwgk/zfxxgknb/')">政府信息公开年报</a>
+      <a href="#" onclick="location.href='/zwgk/'">政务公开</a>
+      <frameset><frame src="top.html"><frame src="main.html"></frameset>
+      <iframe src="/box/zwgk.html"></iframe><iframe src="https://map.example.com/embed"></iframe>`;
+    expect(shown(discoverHtml("http://www.x.gov.cn/", "nav", html))).toEqual([
+      "column http://www.x.gov.cn/zwgk/zfxxgknb/",
+      "nav http://www.x.gov.cn/box/zwgk.html",
+      "nav http://www.x.gov.cn/main.html",
+      "nav http://www.x.gov.cn/top.html",
+      "nav http://www.x.gov.cn/zwgk/",
+    ]);
+  });
+
   it("keeps a 年报 column on another host (scope is the crawler's)", () => {
     const f = discoverHtml("http://www.x.gov.cn/", "nav", `<a href="https://xxgk.city.gov.cn/county-x/zfxxgknb/">政府信息公开年报</a>`);
     expect(shown(f)).toEqual(["column https://xxgk.city.gov.cn/county-x/zfxxgknb/"]);
