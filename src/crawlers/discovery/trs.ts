@@ -21,8 +21,12 @@ interface ScriptPager {
   source: string;
 }
 
+/** A long article split over pages (t…_1.html, t…_2.html): at most this many more pages. */
+const MAX_ARTICLE_PAGES = 20;
+
 export function trs(page: Page): ModuleResult {
   const family = trsEvidence(page);
+  if (page.kind === "detail") return articlePages(page, family);
   if (page.kind !== "column" && page.kind !== "list") return { links: [], family };
   const pager = scriptPager(page);
   if (!pager || pager.count <= 1) return { links: [], family, declaredRecords: pager?.records };
@@ -36,6 +40,21 @@ export function trs(page: Page): ModuleResult {
   }
   const notes = pager.count > MAX_LIST_PAGES ? [`script pager ${pager.source}=${pager.count} capped at ${MAX_LIST_PAGES} pages`] : [];
   return { links, family: family ?? { name: "trs", evidence: 1 }, paged: links.length > 0, declaredRecords: pager.records, notes };
+}
+
+/** A TRS article whose pager script splits it over pages: the other pages, as details. */
+function articlePages(page: Page, family: ModuleResult["family"]): ModuleResult {
+  const pager = scriptPager(page);
+  const file = /\/(t\d{8}_\d+)(?:_\d+)?\.s?html?$/i.exec(page.url.replace(/[?#].*$/, ""));
+  if (!pager || !file || pager.name !== file[1] || pager.count <= 1) return { links: [], family };
+  const dir = page.url.replace(/[?#].*$/, "").replace(/[^/]*$/, "");
+  const links: Link[] = [];
+  for (let k = 0; k < Math.min(pager.count, MAX_ARTICLE_PAGES + 1); k++) {
+    if (k === pager.current) continue;
+    const url = dir + (k === 0 ? `${pager.name}.${pager.ext}` : `${pager.name}_${k}.${pager.ext}`);
+    links.push({ url, kind: "detail", text: page.input.linkText, family: "trs", why: `article continued on page ${k + 1} of ${pager.count}`, priority: PRIORITY.reportDetail });
+  }
+  return { links, family };
 }
 
 /** The page count a TRS pager script states, if any. */

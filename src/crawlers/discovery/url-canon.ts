@@ -10,6 +10,7 @@ import iconv from "iconv-lite";
 //   - http and https (the key has no scheme) and default ports;
 //   - the host prefixes `www.`, `m.` and `wap.` (`m.x.gov.cn/a` = `www.x.gov.cn/a` = `x.gov.cn/a`);
 //   - a leading `/wap/` path segment and a `_wap` suffix before the extension (`t2024_1_wap.html`);
+//   - gkmlpt's mobile article twin `mpost_{id}.html` = `post_{id}.html`;
 //   - a trailing `index.html|htm|shtml|jsp|asp|aspx|php` or `default.*` (`/col/` = `/col/index.html`);
 //   - the query parameter `isMobile` (any value), keeping every other parameter in its order;
 //   - percent-escape case (`%e5` = `%E5`) and escaped unreserved characters (`%41` = `A`).
@@ -52,6 +53,7 @@ export function canonicalKey(url: string): string {
   let path = normalizePercent(u.pathname);
   path = path.replace(/^\/wap(?=\/)/i, "");
   path = path.replace(/_wap(\.[a-z0-9]+)$/i, "$1");
+  path = path.replace(/\/mpost_(\d+\.html)$/i, "/post_$1");
   path = path.replace(/\/(?:index|default)\.(?:s?html?|jsp|aspx?|php)$/i, "/");
   const query = u.search
     .slice(1)

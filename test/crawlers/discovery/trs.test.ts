@@ -76,6 +76,16 @@ describe("TRS details", () => {
   });
 });
 
+describe("TRS articles split over pages", () => {
+  it("a detail whose pager script names the article: its other pages, as details; a list pager on a detail is not followed", () => {
+    const url = "http://www.x.gov.cn/nb/202401/t20240126_3012345_1.html";
+    const f = discoverHtml(url, "detail", `<div class="TRS_Editor">…</div><script>createPageHTML(3, 1, "t20240126_3012345", "html");</script>`);
+    expect(shown(f)).toEqual(["detail http://www.x.gov.cn/nb/202401/t20240126_3012345.html", "detail http://www.x.gov.cn/nb/202401/t20240126_3012345_2.html"]);
+    const g = discoverHtml(url, "detail", `<script>createPageHTML(3, 1, "index", "html");</script>`);
+    expect(g.links).toEqual([]);
+  });
+});
+
 describe("newer TRS lists paged through a search API (list2.trsapi)", () => {
   it("requests the pages the static page does not show", () => {
     const f = discoverFixture("trs/api-column.html");

@@ -43,6 +43,7 @@ describe("canonicalKey: one report is one report", () => {
     same(doc, "https://www.x.gov.cn/zwgk/nb/202401/t20240101_1.html?isMobile=false");
     same(doc, "https://WWW.X.GOV.CN:443/zwgk/nb/202401/t20240101_1.html#print");
     same("http://www.x.gov.cn/a.jsp?isMobile=true&id=3", "http://www.x.gov.cn/a.jsp?id=3");
+    same("http://www.x.gov.cn/gkmlpt/content/2/2105/mpost_9123401.html", "http://www.x.gov.cn/gkmlpt/content/2/2105/post_9123401.html");
   });
 
   it("collapses index pages and percent-escape case", () => {
