@@ -26,7 +26,7 @@ export function detailShape(url: string): string | undefined {
 
 /** Document files by extension; xls/xlsx/et only count when the link names a report (the caller checks). */
 const DOC_EXT = /\.(pdf|docx?|wps|rtf|ofd|xlsx?|et)$/i;
-const DOWNLOAD_ENDPOINT = /\/(?:downfile|download|downloadfile|filedownload|getfile|attachment|fileview)\.(?:jsp|do|aspx?|php)\b|\/DownLoad\.aspx\?|\/(?:fileDownload|downloadFile|download)(?:\/|\?)|\/module\/download\//i;
+const DOWNLOAD_ENDPOINT = /\/(?:downfile|download|downloadfile|filedownload|getfile|attachment|fileview)\.(?:jsp|do|aspx?|php)\b|\/DownLoad\.aspx\?|\/(?:fileDownload|downloadFile|download)(?:\/|\?)|\/module\/download\/|\/attach\/(?:\d+\/)*[\w-]+(?:\?|$)/i;
 
 export type DocumentHint = { ext?: string; endpoint: boolean };
 

@@ -22,15 +22,17 @@ describe("attachments", () => {
     ]);
   });
 
-  it("by download endpoint: downfile.jsp, download.jsp, DownLoad.aspx?…, fileDownload", () => {
+  it("by download endpoint: downfile.jsp, download.jsp, DownLoad.aspx?…, fileDownload, /attach/…", () => {
     const f = detail(`
       <a href="/module/download/downfile.jsp?classid=0&filename=abc.pdf">年报.pdf</a>
       <a href="/common/download.jsp?id=77">某县2023年度报告</a>
       <a href="/DownLoad.aspx?FileID=5">年报全文</a>
-      <a href="/api/fileDownload?fid=9">下载</a>`);
+      <a href="/api/fileDownload?fid=9">下载</a>
+      <a href="/attach/0/8a8e4c2f91">某县年报</a> <a href="/attach/">附件目录</a>`);
     expect(shown(f)).toEqual([
       "attachment http://www.x.gov.cn/DownLoad.aspx?FileID=5 file=年报全文",
       "attachment http://www.x.gov.cn/api/fileDownload?fid=9",
+      "attachment http://www.x.gov.cn/attach/0/8a8e4c2f91 file=某县年报",
       "attachment http://www.x.gov.cn/common/download.jsp?id=77 file=某县2023年度报告 y2023",
       "attachment http://www.x.gov.cn/module/download/downfile.jsp?classid=0&filename=abc.pdf file=年报.pdf",
     ]);

@@ -35,9 +35,11 @@ describe("TRS WCM static lists", () => {
 
   it(`caps a script pager that states countPage = 100000 at ${MAX_LIST_PAGES} pages, and says why`, () => {
     const f = discoverFixture("trs/pager-trap.html");
-    const lists = f.links.filter((l) => l.kind === "list").map((l) => l.url);
     const base = "http://www.qingshan.gov.cn/zwgk/zfxxgknb/xzjd";
-    expect(lists).toEqual(Array.from({ length: MAX_LIST_PAGES - 1 }, (_, i) => `${base}/index_${i + 1}.html`));
+    expect(f.links.map((l) => `${l.kind} ${l.url}`)).toEqual([
+      `detail ${base}/202401/t20240129_3013001.html`,
+      ...Array.from({ length: MAX_LIST_PAGES - 1 }, (_, i) => `list ${base}/index_${i + 1}.html`),
+    ]);
     expect(f.notes).toContain(`script pager countPage=100000 capped at ${MAX_LIST_PAGES} pages`);
   });
 
@@ -90,8 +92,8 @@ describe("newer TRS lists paged through a search API (list2.trsapi)", () => {
   it("requests the pages the static page does not show", () => {
     const f = discoverFixture("trs/api-column.html");
     const api = "https://www.fuqing.gov.cn/fjdzapp/search?channelid=229105&classsql=chnlid%3D41235&sortfield=-docorderpri%2C-docreltime&prepage=10";
-    expect(f.links.filter((l) => l.kind !== "detail").map((l) => `${l.kind} ${l.method} ${l.url}`)).toEqual([`list-api GET ${api}&page=2`, `list-api GET ${api}&page=3`]);
-    expect(f.links.filter((l) => l.kind === "detail")).toHaveLength(10);
+    const details = Array.from({ length: 10 }, (_, i) => `detail https://www.fuqing.gov.cn/zwgk/zfxxgknb/202401/t202401${30 - i}_65123${String(i).padStart(2, "0")}.htm y2023`);
+    expect(shown(f)).toEqual([...details.sort(), `list-api GET ${api}&page=2`, `list-api GET ${api}&page=3`]);
     expect(f.declaredRecords).toBe(23);
     expect(f.needsBrowser).toBeUndefined();
   });
