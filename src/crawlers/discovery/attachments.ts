@@ -60,21 +60,22 @@ export function attachments(page: Page): ModuleResult {
   const { $ } = page;
   const ctx: AttachmentContext = { takeAll: page.kind !== "nav", family: "attachments" };
   const links: Link[] = [];
-  const add = (href: string | undefined, name: string | undefined, why: string, itemTitle?: string) => {
+  const add = (href: string | undefined, name: () => string | undefined, why: string) => {
     const url = page.resolve(href);
-    if (!url) return;
-    const link = attachmentLink(url, name, { ...ctx, itemTitle }, why);
+    if (!url || !documentShape(url)) return;
+    const link = attachmentLink(url, name(), ctx, why);
     if (link) links.push(link);
   };
+  const none = () => undefined;
   $("a[href]").each((_, a) => {
-    add(linkHref($, a), statedName($, a), "document link");
+    add(linkHref($, a), () => statedName($, a), "document link");
   });
   $("iframe[src], embed[src], object[data]").each((_, el) => {
     const src = $(el).attr("src") ?? $(el).attr("data");
-    add(viewerFile(src), undefined, "embedded document");
+    add(viewerFile(src), none, "embedded document");
   });
-  for (const a of scriptAnchors(page)) add(a.href, a.name, "document link written by a script");
-  for (const path of scriptDocumentPaths(page)) add(path, undefined, "document path in a script");
+  for (const a of scriptAnchors(page)) add(a.href, () => a.name, "document link written by a script");
+  for (const path of scriptDocumentPaths(page)) add(path, none, "document path in a script");
   return { links };
 }
 
