@@ -95,7 +95,7 @@ function num(s: string | undefined): number | undefined {
   return s && /^\d+$/.test(s) ? Number(s) : undefined;
 }
 
-export function formBody(params: Array<[string, string]>): string {
+function formBody(params: Array<[string, string]>): string {
   return params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
 }
 

@@ -16,7 +16,7 @@ import { jsonItemLinks, jsonList } from "./json-list.ts";
 // a total, when the answer has one (data.total …), bounds the pages, and without one the next
 // page is asked for while a page comes back full.
 
-export const JPAAS_PATH = "/api-gateway/jpaas-publish-server/front/page/build/unit";
+const JPAAS_PATH = "/api-gateway/jpaas-publish-server/front/page/build/unit";
 const REQUIRED = ["webId", "pageId", "tplSetId", "tagId"] as const;
 
 export function jpaas(page: Page): ModuleResult {

@@ -81,7 +81,7 @@ function visibleTextOf($: CheerioAPI): string {
 const HIDDEN = new Set(["script", "style", "noscript", "template"]);
 
 /** JSON or JSONP (`callback({...})`), else undefined. */
-export function parseJson(text: string): unknown {
+function parseJson(text: string): unknown {
   const t = text.trim().replace(/^\uFEFF/, "");
   const candidates = [t];
   const jsonp = /^[\w$.]+\s*\(([\s\S]*)\)\s*;?$/.exec(t);
@@ -110,12 +110,6 @@ export function linkHref($: CheerioAPI, a: AnyNode): string | undefined {
   if (href && !/^(?:javascript:|#)/i.test(href)) return href;
   const script = `${el.attr("onclick") ?? ""} ${href ?? ""}`;
   return ONCLICK_URL.exec(script)?.[2] ?? href;
-}
-
-/** The label a link shows: its text, else `title=`, else an image's `alt`. */
-export function anchorText($: CheerioAPI, a: AnyNode): string {
-  const el = $(a);
-  return clean(el.text()) || clean(el.attr("title")) || clean(el.find("img[alt]").first().attr("alt"));
 }
 
 /** A list row's full title: `title=` when it is at least as informative as the (often cut) text. */

@@ -58,7 +58,7 @@ function articlePages(page: Page, family: ModuleResult["family"]): ModuleResult 
 }
 
 /** The page count a TRS pager script states, if any. */
-export function scriptPager(page: Page): ScriptPager | undefined {
+function scriptPager(page: Page): ScriptPager | undefined {
   const src = page.scriptText;
   const ext = page.url.replace(/[?#].*$/, "").match(/\.(s?html?)$/i)?.[1] ?? "html";
   const call = /\bcreatePage(?:HTML)?\s*\(([^()]*)\)/i.exec(src);

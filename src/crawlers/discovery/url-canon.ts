@@ -36,11 +36,6 @@ export function resolveUrl(href: string | undefined, base: string, encoding = "u
   return u.href;
 }
 
-/** True for absolute http(s) URLs. */
-export function isHttpUrl(url: string): boolean {
-  return /^https?:\/\/[^/?#]+/i.test(url);
-}
-
 /** The key under which twins of one document collapse (see the header for exactly what collapses). */
 export function canonicalKey(url: string): string {
   let u: URL;

@@ -28,7 +28,7 @@ export function detailShape(url: string): string | undefined {
 const DOC_EXT = /\.(pdf|docx?|wps|rtf|ofd|xlsx?|et)$/i;
 const DOWNLOAD_ENDPOINT = /\/(?:downfile|download|downloadfile|filedownload|getfile|attachment|fileview)\.(?:jsp|do|aspx?|php)\b|\/DownLoad\.aspx\?|\/(?:fileDownload|downloadFile|download)(?:\/|\?)|\/module\/download\/|\/attach\/(?:\d+\/)*[\w-]+(?:\?|$)/i;
 
-export type DocumentHint = { ext?: string; endpoint: boolean };
+type DocumentHint = { ext?: string; endpoint: boolean };
 
 /** Whether a URL points at a document file, and its extension if the URL states one. */
 export function documentShape(url: string): DocumentHint | undefined {
