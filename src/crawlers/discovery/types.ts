@@ -76,6 +76,15 @@ export interface Findings {
    * then renders it in a browser.
    */
   needsBrowser?: string;
+  /**
+   * Why this answer is an anti-bot challenge page (瑞数 412 / 加速乐 521 / a cookie-and-reload
+   * script), if it is one: not content, not a failure — a browser passes it.
+   */
+  challenge?: string;
   /** How many records a list says it has (TRS recordCount, Hanweb totalrecord, gkmlpt total). */
   declaredRecords?: number;
+  /** The character encoding the page was decoded with ("utf-8", "gb18030", …). */
+  encoding?: string;
+  /** Short notes for logs on what discovery decided not to do ("script pager countPage=100000 capped at 100"). */
+  notes?: string[];
 }

@@ -1,0 +1,122 @@
+import { load, type CheerioAPI } from "cheerio/slim";
+import type { AnyNode, Element, ParentNode, Text } from "domhandler";
+import { decodeBytes } from "../../extract/decode/decode-bytes.ts";
+import type { PageInput, PageKind } from "./types.ts";
+import { resolveUrl } from "./url-canon.ts";
+import { clean } from "./text.ts";
+
+// One fetched page as the discovery modules see it: decoded text (header → <meta> → detection,
+// by src/extract's decoder), parsed once with cheerio's htmlparser2 build (`cheerio/slim`: fast,
+// lenient, never loads parse5), its base URL, its inline scripts, and what the crawl expected it
+// to be. Built once per page and shared by every module.
+
+export interface Page {
+  url: string;
+  kind: PageKind;
+  input: PageInput;
+  text: string;
+  encoding: string;
+  $: CheerioAPI;
+  /** The URL relative links resolve against (<base href> if any, else the page URL). */
+  base: string;
+  /** Bodies of the inline <script> elements (not the `type="text/xml"` datastores). */
+  scripts: string[];
+  /** All script text joined, for pattern searches. */
+  scriptText: string;
+  /** Reached as a 年报 column, one of its list pages or list APIs: every list item is a candidate. */
+  reportContext: boolean;
+  resolve(href: string | undefined): string | undefined;
+  /** The page's visible text (scripts, styles and comments left out), whitespace collapsed. */
+  visibleText(): string;
+  /** The body parsed as JSON (or JSONP), if it is JSON. */
+  json(): unknown;
+}
+
+export function buildPage(input: PageInput): Page {
+  const { text, encoding } = decodeBytes(input.bytes, input.contentType);
+  const $ = load(text);
+  const pageUrl = input.url;
+  const baseHref = $("base[href]").first().attr("href");
+  const base = (baseHref && resolveUrl(baseHref, pageUrl)) || pageUrl;
+  const scripts: string[] = [];
+  $("script").each((_, el) => {
+    const type = ($(el).attr("type") ?? "").toLowerCase();
+    if (type.includes("xml") || type.includes("template") || type.includes("json")) return;
+    const body = $(el).text();
+    if (body.trim()) scripts.push(body);
+  });
+  let visible: string | undefined;
+  let parsed: { value: unknown } | undefined;
+  return {
+    url: pageUrl,
+    kind: input.kind,
+    input,
+    text,
+    encoding,
+    $,
+    base,
+    scripts,
+    scriptText: scripts.join("\n;\n"),
+    reportContext: input.kind === "column" || input.kind === "list" || input.kind === "list-api",
+    resolve: (href) => resolveUrl(href, base, encoding),
+    visibleText: () => (visible ??= visibleTextOf($)),
+    json: () => (parsed ??= { value: parseJson(text) }).value,
+  };
+}
+
+function visibleTextOf($: CheerioAPI): string {
+  const root: AnyNode | undefined = $("body").get(0) ?? $.root().get(0);
+  const parts: string[] = [];
+  const walk = (node: AnyNode) => {
+    if (node.type === "text") parts.push((node as Text).data);
+    else if (node.type === "tag" || node.type === "root") {
+      if (node.type === "tag" && HIDDEN.has((node as Element).name)) return;
+      for (const c of (node as ParentNode).children) walk(c);
+    }
+  };
+  if (root) walk(root);
+  return clean(parts.join(" "));
+}
+
+const HIDDEN = new Set(["script", "style", "noscript", "template"]);
+
+/** JSON or JSONP (`callback({...})`), else undefined. */
+function parseJson(text: string): unknown {
+  const t = text.trim().replace(/^\uFEFF/, "");
+  const candidates = [t];
+  const jsonp = /^[\w$.]+\s*\(([\s\S]*)\)\s*;?$/.exec(t);
+  if (jsonp) candidates.push(jsonp[1]);
+  for (const c of candidates) {
+    if (!/^[[{]/.test(c)) continue;
+    try {
+      return JSON.parse(c);
+    } catch {
+      // not JSON
+    }
+  }
+  return undefined;
+}
+
+/** A call or an assignment handed a literal address: window.open('…'), location.href = '…', downloadFile('…'). */
+const ONCLICK_URL = /(?:[\w$.]+\s*\(\s*|location(?:\.href)?\s*=\s*)(["'])((?:https?:\/\/|\/|\.{1,2}\/)[^"'\s]+)\1/i;
+
+/**
+ * Where a link goes: its href, or — for `href="javascript:…"` / `href="#"` links that open their
+ * target from a script (`onclick="window.open('/zwgk/nb/')"`, `location.href='…'`) — that target.
+ */
+export function linkHref($: CheerioAPI, a: AnyNode): string | undefined {
+  const el = $(a);
+  const href = el.attr("href")?.trim();
+  if (href && !/^(?:javascript:|#)/i.test(href)) return href;
+  const script = `${el.attr("onclick") ?? ""} ${href ?? ""}`;
+  return ONCLICK_URL.exec(script)?.[2] ?? href;
+}
+
+/** A list row's full title: `title=` when it is at least as informative as the (often cut) text. */
+export function anchorTitle($: CheerioAPI, a: AnyNode): string {
+  const el = $(a);
+  const text = clean(el.text());
+  const title = clean(el.attr("title"));
+  if (title && (title.length >= text.replace(/(?:…|\.\.\.)+$/, "").length || /(?:…|\.\.\.)$/.test(text))) return title;
+  return text || title || clean(el.find("img[alt]").first().attr("alt")) || clean(el.attr("alt"));
+}
