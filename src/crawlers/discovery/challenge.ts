@@ -15,13 +15,20 @@ const MARKERS: Array<[RegExp, string]> = [
 const SMALL_TEXT = 300;
 
 export function challengeReason(page: Page): string | undefined {
-  const status = page.input.status ?? 200;
-  const small = page.visibleText().length <= SMALL_TEXT;
-  for (const [re, reason] of MARKERS) if (re.test(page.scriptText) && (small || status >= 400)) return `${reason}${status !== 200 ? `, status ${status}` : ""}`;
-  if (!small || page.$("a[href]").length > 3) return undefined;
-  const setsCookie = /document\.cookie\s*=/.test(page.scriptText);
-  const reloads = /location(?:\.href)?\s*=|location\.(?:reload|replace|assign)\s*\(/.test(page.scriptText);
+  return challengeSigns(page.input.status ?? 200, page.scriptText, page.visibleText().length, page.$("a[href]").length);
+}
+
+/**
+ * The signs themselves, from a page's script text, the length of its visible text and its link
+ * count: shared with the fetch edge, which checks every answer before anything parses it.
+ */
+export function challengeSigns(status: number, scriptText: string, visibleLength: number, anchors: number): string | undefined {
+  const small = visibleLength <= SMALL_TEXT;
+  for (const [re, reason] of MARKERS) if (re.test(scriptText) && (small || status >= 400)) return `${reason}${status !== 200 ? `, status ${status}` : ""}`;
+  if (!small || anchors > 3) return undefined;
+  const setsCookie = /document\.cookie\s*=/.test(scriptText);
+  const reloads = /location(?:\.href)?\s*=|location\.(?:reload|replace|assign)\s*\(/.test(scriptText);
   if (setsCookie && reloads) return `a small page whose script sets a cookie and reloads${status !== 200 ? ` (status ${status})` : ""}`;
-  if ((status === 412 || status === 521) && page.scripts.length > 0) return `status ${status} with a small script page`;
+  if ((status === 412 || status === 521) && scriptText.trim().length > 0) return `status ${status} with a small script page`;
   return undefined;
 }

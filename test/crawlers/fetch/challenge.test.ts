@@ -13,8 +13,9 @@ describe("detectChallenge", () => {
     expect(detectChallenge(521, [["X-Via-JSL", "abc"]], enc("<script>x</script>"))).toMatch(/加速乐/);
   });
 
-  it("sees a 200 script shell that sets a cookie and reloads", () => {
-    expect(detectChallenge(200, [], enc(challengePage))).toBeDefined();
+  it("sees a 200 script shell that sets a cookie and reloads, and a 瑞数 page by its $_ts seed", () => {
+    expect(detectChallenge(200, [], enc(`<html><script>document.cookie="a="+(6*7);location.reload()</script></html>`))).toMatch(/sets a cookie and reloads/);
+    expect(detectChallenge(412, [], enc(`<html><meta id="x" content="abc"><script>$_ts=window['$_ts'];$_ts.nsd=1;</script><script src="/a.js"></script></html>`))).toMatch(/瑞数/);
   });
 
   it("leaves real pages alone: an article with scripts, a redirect shell, a plain 403, a 404", () => {
