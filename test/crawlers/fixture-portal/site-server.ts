@@ -127,8 +127,8 @@ export class FixtureSite {
     const request: FixtureRequest = { method: logged.method, scheme, url, path: url.pathname, query: url.searchParams, headers: req.headers, cookies: cookiesOf(headers.cookie), body };
     const reply = this.answer(request);
     if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
-    const status = this.send(request, reply, res);
-    res.on("close", () => { logged.end = Date.now(); logged.status = status; });
+    logged.status = this.send(request, reply, res);
+    logged.end = Date.now();
   }
 
   private answer(req: FixtureRequest): Reply {

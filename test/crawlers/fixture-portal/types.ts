@@ -86,7 +86,8 @@ export interface Mutations {
 }
 
 export interface FixturePortals {
-  sites: Partial<Record<SiteName, PortalSiteInfo>> & Record<string, PortalSiteInfo>;
+  /** The started sites by name; naming a site that was not started throws (its enumeration lists the started ones). */
+  sites: Record<SiteName, PortalSiteInfo>;
   log: RequestLog;
   mutate: Mutations;
   close(): Promise<void>;

@@ -31,7 +31,7 @@ ${content}
 }
 
 /** List text as TRS templates cut it (the full title stays in title=). */
-const cut = (title: string) => (title.length > 24 ? `${title.slice(0, 22)}…` : title);
+const cut = (title: string) => (title.length > 20 ? `${title.slice(0, 18)}…` : title);
 
 export function rowsHtml(rows: Row[]): string {
   return `<ul class="list">\n${rows.map((r) => `<li><a href="${r.href}" title="${escapeHtml(r.title)}" target="_blank">${escapeHtml(cut(r.title))}</a><span>${r.date}</span></li>`).join("\n")}\n</ul>`;
