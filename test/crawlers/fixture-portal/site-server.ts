@@ -84,7 +84,7 @@ export class FixtureSite {
   get validators(): Validators { return this.options.validators ?? BOTH; }
 
   /** The page at this exact path (its query is the handler's to read), or at this path and query ("/a.jsp?x=1"). */
-  page(path: string, handler: Handler | (() => Reply)): void { this.pages.set(path, handler as Handler); }
+  page(path: string, handler: Handler): void { this.pages.set(path, handler); }
   /** A handler for paths no exact page takes: it returns undefined for paths it does not know. */
   match(handler: Handler): void { this.patterns.push(handler); }
   /** The next requests to this path (path and query as requested) get these answers first, one each. */

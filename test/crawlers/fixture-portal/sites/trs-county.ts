@@ -26,8 +26,8 @@ export async function trsCounty(ctx: SiteContext): Promise<SiteModule> {
   const shelf = new ReportShelf("trs", info.expected);
   const at = (path: string) => site.url(path);
 
-  /** An inline report's detail page (and its mobile twin when asked). */
-  const inline = (name: string, column: string, href: string, pubDate: string, extra?: () => string) => (wap = false): Reply => {
+  /** An inline report's detail page, or its mobile twin. */
+  const inline = (name: string, column: string, href: string, pubDate: string, extra?: () => string) => (wap: boolean): Reply => {
     const a = shelf.get(name).asset;
     const body = reportBodyHtml(a.synthetic!, false);
     if (wap) return html(`<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${a.title}</title></head><body class="wap"><h2>${a.title}</h2><div class="TRS_Editor">${body}</div></body></html>`);
@@ -51,7 +51,7 @@ export async function trsCounty(ctx: SiteContext): Promise<SiteModule> {
   // 县政府: the 2023 report inline, with its PDF, a mobile twin and an https twin; 2022 answers 500 once.
   const c23 = `${NB}/xzf/202401/t20240130_7101.html`, c23wap = c23.replace(".html", "_wap.html"), c23pdf = `${NB}/xzf/202401/P020240130551234567890.pdf`;
   const county23 = inline("county-2023", "县政府", `${NB}/xzf/index.html`, "2024-01-30 09:30", () => `<p>附件：<a href="./P020240130551234567890.pdf">西山县人民政府2023年政府信息公开工作年度报告.pdf</a></p><div class="mobile"><a href="./t20240130_7101_wap.html">手机版</a></div>`);
-  site.page(c23, () => county23());
+  site.page(c23, () => county23(false));
   site.page(c23wap, () => county23(true));
   const pdf23 = await syntheticAsset("xishan-gov-2023", "pdf");
   site.page(c23pdf, () => ({ body: pdf23.bytes, contentType: "application/pdf", modified: day("2024-01-30") }));
@@ -60,7 +60,8 @@ export async function trsCounty(ctx: SiteContext): Promise<SiteModule> {
     notes: ["inline, with the same report as a PDF attachment, a mobile twin (_wap.html) and an https twin linked from the 县政府 sub-column"],
   });
   const c22 = `${NB}/xzf/202301/t20230131_7102.html`;
-  site.page(c22, inline("county-2022", "县政府", `${NB}/xzf/index.html`, "2023-01-31 10:00"));
+  const county22 = inline("county-2022", "县政府", `${NB}/xzf/index.html`, "2023-01-31 10:00");
+  site.page(c22, () => county22(false));
   site.once(c22, { status: 500, contentType: "text/html", body: "<html><body><h1>500 Internal Server Error</h1></body></html>" });
   shelf.put("county-2022", await syntheticAsset("xishan-gov-2022", "html"), { url: at(c22), via: at(`${NB}/index_2.html`), paths: [{ site, path: c22 }], notes: ["answers 500 the first time, 200 on retry"] });
 
@@ -75,14 +76,16 @@ export async function trsCounty(ctx: SiteContext): Promise<SiteModule> {
   const bt = cover("beitang-2023", `${NB}/xzjd/202401/t20240127_7108.html`, "P020240127812345678901.docx", "乡镇街道", `${NB}/xzjd/index.html`, "2024-01-27 15:00", "link");
   shelf.put("beitang-2023", fixtureAsset("docx/report-2021-numbered.docx"), { ...bt, notes: ["township report as a DOCX attachment"] });
   const nl = `${NB}/xzjd/202401/t20240128_7104.html`;
-  site.page(nl, inline("nanling-2023", "乡镇街道", `${NB}/xzjd/index.html`, "2024-01-28 08:40"));
+  const nanling = inline("nanling-2023", "乡镇街道", `${NB}/xzjd/index.html`, "2024-01-28 08:40");
+  site.page(nl, () => nanling(false));
   shelf.put("nanling-2023", await syntheticAsset("nanling-2023", "html"), { url: at(nl), via: at(`${NB}/xzjd/nanling.html`), paths: [{ site, path: nl }], notes: ["reached through a meta-refresh shell; robots.txt disallows it for User-agent * but not for nianbao, whose own group applies"] });
 
   // By year: the 2019 report as a .doc; the archive column (robots.txt: disallowed for nianbao).
   const y19 = cover("county-2019", `${NB}/gknb2019/202002/t20200210_7107.html`, "P020200210601234567890.doc", "2019年度", `${NB}/gknb2019/index.html`, "2020-02-10 10:00", "link");
   shelf.put("county-2019", fixtureAsset("doc/report-2019.doc"), { ...y19, notes: ["2019 (试行) template, .doc attachment, in a year sub-column only"] });
   const gd = `${NB}/gd/202201/t20220128_7105.html`;
-  site.page(gd, inline("county-2021", "历史归档", `${NB}/gd/index.html`, "2022-01-28 09:00"));
+  const archived = inline("county-2021", "历史归档", `${NB}/gd/index.html`, "2022-01-28 09:00");
+  site.page(gd, () => archived(false));
   shelf.put("county-2021", await syntheticAsset("xishan-gov-2021", "html"), { url: at(gd), via: at(`${NB}/gd/index.html`), paths: [{ site, path: gd }] }, false);
   info.forbidden.push({ url: at(gd), why: "robots.txt: Disallow /zwgk/zfxxgknb/gd/ for User-agent nianbao (the 2021 report of 西山县人民政府 is there)" }, { url: at(`${NB}/gd/index.html`), why: "robots.txt: Disallow /zwgk/zfxxgknb/gd/ for User-agent nianbao" });
 
@@ -128,7 +131,8 @@ export async function trsCounty(ctx: SiteContext): Promise<SiteModule> {
 
   const addReport = async (report: SyntheticReport) => {
     const id = String(8000 + main.length), path = `${NB}/xzjd/202501/t20250120_${id}.html`, name = `added-${id}`;
-    site.page(path, inline(name, "乡镇街道", `${NB}/xzjd/index.html`, "2025-01-20 09:00"));
+    const added = inline(name, "乡镇街道", `${NB}/xzjd/index.html`, "2025-01-20 09:00");
+    site.page(path, () => added(false));
     const entry = shelf.put(name, inlineAsset(report, "added by mutate.addReport (synthetic)"), { url: at(path), via: at(`${NB}/xzjd/index.html`), paths: [{ site, path }], notes: ["added by mutate.addReport"] });
     main.unshift(row(name, `./xzjd/202501/t20250120_${id}.html`, report.title, "2025-01-20"));
     sub.xzjd.items.unshift(row(name, `./202501/t20250120_${id}.html`, report.title, "2025-01-20"));
