@@ -57,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (values.help) { console.log(USAGE); return 0; }
   const starts = (values.start ?? []).map((u) => checkUrl(u, "--start"));
-  const demo = values.demo ? await import("../crawlers/demo/demo-portal.ts").then((m) => m.startDemoPortal()) : undefined;
+  const demo = values.demo ? await startDemo() : undefined;
   try {
     return await withStore(values, async (db) => {
       const portals = await choosePortals(db, values.portal, starts, demo);
@@ -92,6 +92,14 @@ export async function run(argv: string[]): Promise<number> {
     await demo?.close();
   }
 }
+
+/** The demo portal on its usual port (so a second crawl is a recrawl of the same URLs: 304s), else on any free one. */
+async function startDemo() {
+  const { startDemoPortal } = await import("../crawlers/demo/demo-portal.ts");
+  return startDemoPortal({ port: DEMO_PORT }).catch(() => startDemoPortal());
+}
+
+const DEMO_PORT = 8618;
 
 async function choosePortals(db: Kysely<Database>, refs: string[] | undefined, starts: string[], demo: { url: string } | undefined): Promise<Portal[]> {
   const chosen: Portal[] = [];

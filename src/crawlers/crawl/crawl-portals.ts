@@ -1,6 +1,6 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CheerioCrawler, Configuration, log as crawleeLog, MemoryStorage, RequestQueue, type Request } from "crawlee";
+import { CheerioCrawler, Configuration, Log, LogLevel, MemoryStorage, RequestQueue, type Request } from "crawlee";
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/database.ts";
 import { knownReportUrls } from "../../store/crawl-fetches.ts";
@@ -23,7 +23,8 @@ import { requestKey, RunContext, type CrawlData, type CrawlLimits } from "./run-
 // <storage>/crawlee (so a crawl killed mid-way resumes where it stopped: the same command finds
 // the unfinished run and goes on), the edge for every request, WARC files under <storage>/warc
 // (a record torn by a crash is cut before writing on), and the browser lane only when a page
-// needs it. A new run starts at each portal's start page (or its 年报 column) and also revisits
+// needs it. Cookies (a challenge's above all) are kept between crawls in <storage>/crawl-cookies.json
+// and replayed until they expire. A new run starts at each portal's start page (or its 年报 column) and also revisits
 // the report URLs earlier crawls found, so a report that changed or vanished is seen even when
 // no list links it any more.
 
@@ -65,7 +66,6 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
   for (const r of repairs) emit({ type: "run", runId: run.id, message: `WARC ${r.file}: cut ${r.cutBytes} bytes of a record torn by an interrupted crawl` });
   const warc = await WarcWriter.open({ dir: warcDir, software: options.userAgent.split(" ")[0] });
 
-  crawleeLog.setLevel(crawleeLog.LEVELS.ERROR);
   const config = new Configuration({
     storageClient: new MemoryStorage({ localDataDirectory: join(options.storage, "crawlee"), persistStorage: true, writeMetadata: true }),
     persistStorage: true, purgeOnStart: false,
@@ -76,6 +76,8 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
     userAgent: options.userAgent, politeness: options.politeness, warc, browser: lane, robots: options.robots, timeoutMs: options.timeoutMs,
     onEvent: ({ host, message }) => emit({ type: "host", host, message }),
   });
+  const cookieFile = join(options.storage, "crawl-cookies.json");
+  fetcher.importCookies(await readFile(cookieFile, "utf8").then((t) => JSON.parse(t) as Record<string, unknown>).catch(() => ({})));
   let rc: RunContext;
   const client = new EdgeHttpClient(fetcher, {
     prepare: (request: Request) => {
@@ -104,6 +106,7 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
     ignoreHttpErrorStatusCodes: Array.from({ length: 200 }, (_, i) => 400 + i),
     useSessionPool: false,
     persistCookiesPerSession: false,
+    log: new Log({ level: LogLevel.OFF }), // every outcome is recorded and reported by the handlers
     preNavigationHooks: [({ request }, gotOptions) => { (gotOptions as Record<string, unknown>)[REQUEST_OPTION] = request; }],
     failedRequestHandler: async ({ request }, error) => {
       const data = request.userData as CrawlData;
@@ -124,6 +127,7 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
     process.removeListener("SIGTERM", stop);
     await lane?.close();
     await warc.close();
+    await writeFile(cookieFile, JSON.stringify(fetcher.exportCookies()), { mode: 0o600 });
     closeAgents();
   }
   const blockedHosts = fetcher.blockedHosts();

@@ -1,4 +1,5 @@
 import type { HeaderList, HttpExchange, WarcLocation } from "../warc/types.ts";
+import { CookieJar } from "tough-cookie";
 import type { BrowserLane } from "./browser-lane.ts";
 import { detectChallenge } from "./challenge.ts";
 import { decodeContent } from "./content-decoding.ts";
@@ -80,7 +81,8 @@ export class Fetcher {
   private readonly options: Required<Omit<FetcherOptions, "browser" | "onEvent">> & Pick<FetcherOptions, "browser" | "onEvent">;
 
   constructor(options: FetcherOptions) {
-    this.options = { robots: true, timeoutMs: 60_000, maxPageBytes: 16 * MB, maxDocumentBytes: 64 * MB, attempts: 3, ...options };
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as FetcherOptions;
+    this.options = { robots: true, timeoutMs: 60_000, maxPageBytes: 16 * MB, maxDocumentBytes: 64 * MB, attempts: 3, ...given };
   }
 
   /** The state of a host (scheme-less host:port), created on first use. */
@@ -88,6 +90,20 @@ export class Fetcher {
     let state = this.hosts.get(hostname);
     if (!state) this.hosts.set(hostname, (state = new HostState(hostname, this.options.politeness)));
     return state;
+  }
+
+  /** Every host's cookies (a challenge's above all), to keep for the next crawl: they are replayed until they expire. */
+  exportCookies(): Record<string, unknown> {
+    return Object.fromEntries([...this.hosts].map(([host, state]) => [host, state.jar.serializeSync()]).filter(([, jar]) => (jar as { cookies?: unknown[] })?.cookies?.length));
+  }
+
+  /** Cookies kept by an earlier crawl (expired ones are dropped by the jar). */
+  importCookies(saved: Record<string, unknown>): void {
+    for (const [host, jar] of Object.entries(saved)) {
+      try {
+        this.host(host).jar = CookieJar.deserializeSync(jar as string, undefined);
+      } catch { /* a damaged entry: that host starts without cookies */ }
+    }
   }
 
   /** Archives an exchange made elsewhere (a browser's responses) in the same WARC files. */

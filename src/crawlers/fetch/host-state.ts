@@ -21,7 +21,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class HostState {
   readonly host: string;
-  readonly jar = new CookieJar(undefined, { looseMode: true });
+  jar = new CookieJar(undefined, { looseMode: true });
   tls: TlsState = "strict";
   /** Why the host is considered blocking us, once it is. */
   blocked: string | undefined;
