@@ -91,7 +91,9 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
     },
   });
   rc = new RunContext({ db, run, fetcher, client, queue, warcDir, lane, limits: options.limits, portals: options.portals, onEvent: emit });
-  if (!existing) await seed(rc, options.portals);
+  // Seeding again on resume is harmless (the queue knows each request once, handled or not) and
+  // brings back a start page a crash kept from reaching the queue.
+  await seed(rc, options.portals);
 
   const crawler = new CheerioCrawler({
     requestQueue: queue,
