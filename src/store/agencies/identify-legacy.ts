@@ -22,6 +22,7 @@ export async function identifyLegacyAgencies(db: Kysely<Database>): Promise<{ pl
       .where("identity_key", "like", "legacy:%").orderBy("id").forUpdate().execute();
     let placed = 0, merged = 0;
     for (const row of rows) {
+      await trx.insertInto("agency_names").values({ agency_id: row.id, name: row.name }).onConflict((oc) => oc.doNothing()).execute();
       const identity = identifyAgency(index, { name: row.name, regionCode: row.region_code, region: row.region });
       const holder = await trx.selectFrom("agencies").select(["id", "merged_into"]).where("identity_key", "=", identity.key).executeTakeFirst();
       if (!holder) {

@@ -38,8 +38,8 @@ export async function listAgencies(db: Kysely<Database>, filter: AgencyFilter = 
   if (filter.region) q = q.where(regionFilter(filter.region));
   if (filter.name) {
     const part = `%${escapeLike(filter.name.normalize("NFC").trim())}%`;
-    q = q.where(sql<boolean>`exists (select 1 from agency_names n join agencies m on m.id = n.agency_id
-      where (m.id = a.id or m.merged_into = a.id) and n.name ilike ${part})`);
+    q = q.where(sql<boolean>`(a.name ilike ${part} or exists (select 1 from agency_names n join agencies m on m.id = n.agency_id
+      where (m.id = a.id or m.merged_into = a.id) and n.name ilike ${part}))`);
   }
   return q.orderBy(sql`a.region_code is null`).orderBy("a.region_code").orderBy("a.name").orderBy("a.id").execute();
 }

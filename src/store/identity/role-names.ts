@@ -1,3 +1,5 @@
+import { normalizeName } from "./normalize-name.ts";
+
 // The role of a body at its division: what its name says after the places (人民政府,
 // 人民政府办公室, 发展和改革局, …), reduced to one key per role so that the spellings of one
 // body meet: abbreviations (发改局 ↔ 发展和改革局) and variants (发展改革局) become the full
@@ -47,10 +49,10 @@ export const GOVERNMENT_ROLE = "政府";
 /** A development zone's 管委会 is its government when the division is the zone itself. */
 const ZONE = /(开发区|园区|新区|示范区|管理区|试验区|合作区)$/;
 
+// Looked up in the normalized form names are parsed in (国有资产监督管委会).
 const CANONICAL = new Map<string, string>();
 for (const [full, others] of Object.entries(ROLES)) {
-  CANONICAL.set(full, full);
-  for (const o of others) CANONICAL.set(o, full);
+  for (const o of [full, ...others]) CANONICAL.set(normalizeName(o), normalizeName(full));
 }
 /** The abbreviation table, for docs and tests. */
 export const ROLE_TABLE: Readonly<Record<string, readonly string[]>> = ROLES;
