@@ -37,6 +37,8 @@ create index agencies_merged_into on agencies (merged_into);
 -- Why an agency is not placed (a name that fits several divisions), for `nianbao agencies`.
 alter table agencies add column placement_note text;
 create index agencies_region_code on agencies (region_code text_pattern_ops);
+comment on column agencies.region_code is
+  '行政区划代码 of the division the body is placed at: 6 digits (province, city, county-level area; a county''s departments take the county''s), 9 for a 乡镇/街道; null when not placed';
 
 -- Every spelling of a body seen in a document or given by a caller: its aliases.
 create table agency_names (

@@ -24,6 +24,11 @@ export interface IngestDocumentInput {
   /** What the caller knows better than the document (a crawler's agency, --agency, --year). */
   agency?: string;
   year?: number;
+  /**
+   * Where the agency sits, as the caller knows it (ingest --region / --region-code, a crawler's
+   * portal): place names from the province down (山西省/吕梁市/孝义市) and/or a 行政区划代码
+   * (6, 9 or 12 digits). Used to place the agency (src/store/identity), never overriding its name.
+   */
   region?: string;
   regionCode?: string;
 }

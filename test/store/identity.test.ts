@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readDivisions, type DivisionRow } from "../../src/store/divisions/division-data.ts";
 import { DivisionIndex } from "../../src/store/divisions/division-index.ts";
@@ -111,6 +112,11 @@ describe("one key per body", () => {
     expect(key("海原县发改局")).toBe("640522|发展和改革局");
     expect(key("海原县卫健委")).toBe(key("海原县卫生健康委员会"));
     expect(key("海原县医保局")).not.toBe(key("海原县卫健委"));
+  });
+
+  it("docs/agencies.md lists the whole table", () => {
+    const doc = readFileSync(new URL("../../docs/agencies.md", import.meta.url), "utf8");
+    for (const [full, others] of Object.entries(ROLE_TABLE)) expect(doc).toContain(`| ${full} | ${others.join("、") || "—"} |`);
   });
 
   it("full-width and half-width forms and spacing meet", () => {
