@@ -5,8 +5,8 @@
 
 -- China's administrative divisions (统计用区划代码) down to 乡镇/街道, without villages.
 create table divisions (
-  code         text primary key check (code ~ '^[0-9]{6}([0-9]{3})?$'),  -- 6 digits, or 9 for a 乡镇/街道
-  name         text not null,                 -- 海原县, 西安镇, 东华门街道
+  code         text collate "C" primary key check (code ~ '^[0-9]{6}([0-9]{3})?$'),  -- 6 digits, or 9 for a 乡镇/街道
+  name         text collate "C" not null,     -- 海原县, 西安镇, 东华门街道 (bytewise: equality only)
   level        text not null check (level in ('province', 'city', 'county', 'township')),
   parent_code  text,                          -- the division above (the 市辖区/县 placeholders skipped)
   path         text not null                  -- names from the province down: 宁夏回族自治区/中卫市/海原县/西安镇

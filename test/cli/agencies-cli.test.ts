@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/agencies-command.ts";
+import { run as runDiff } from "../../src/cli/diff-command.ts";
+import { run as runExport } from "../../src/cli/export-command.ts";
+import { run as runHistory } from "../../src/cli/history-command.ts";
 import { run as runReports } from "../../src/cli/reports-command.ts";
+import { run as runShow } from "../../src/cli/show-command.ts";
 import { ingestDocument } from "../../src/store/ingest-document.ts";
 import { ingestSpelled } from "../store/agency-fixtures.ts";
 import { corpus } from "../store/corpus.ts";
@@ -18,6 +22,8 @@ beforeAll(async () => {
   fresh = await freshDatabase();
   for (const doc of corpus()) await ingestDocument(fresh.db, { bytes: doc.bytes, url: `file://${doc.path}`, fetchedAt: new Date("2025-01-10T00:00:00Z"), origin: "ingest" });
   await ingestSpelled(fresh.db, { seed: 91, agency: "泾川县高平镇人民政府", year: 2022 });
+  await ingestSpelled(fresh.db, { seed: 92, agency: "孝义市兑镇镇人民政府", year: 2022 });
+  await ingestSpelled(fresh.db, { seed: 93, agency: "兑镇镇人民政府", year: 2023 });
   process.env.DATABASE_URL = fresh.url;
 });
 afterAll(async () => {
@@ -31,7 +37,7 @@ describe("nianbao agencies", () => {
     expect(result).toBe(0);
     const rows = json(stdout);
     const by = Object.fromEntries(rows.map((r) => [r.name as string, r]));
-    expect(Object.keys(by).sort()).toEqual(["大孝堡镇人民政府", "大通区人民政府办公室", "桃江县桃花江镇人民政府", "泾川县高平镇人民政府", "海原县西安镇人民政府", "淮安市人民政府", "高平镇人民政府"].sort());
+    expect(Object.keys(by).sort()).toEqual(["孝义市兑镇镇人民政府", "大孝堡镇人民政府", "大通区人民政府办公室", "桃江县桃花江镇人民政府", "泾川县高平镇人民政府", "海原县西安镇人民政府", "淮安市人民政府", "高平镇人民政府"].sort());
     expect(by["淮安市人民政府"]).toMatchObject({ region_code: "320800", level: "city", years: [2024], aliases: [] });
     expect(by["大通区人民政府办公室"]).toMatchObject({ region_code: "340402", level: "department", region: "安徽省/淮南市/大通区" });
     expect(by["海原县西安镇人民政府"]).toMatchObject({ region_code: "640522103", level: "township", years: [2023] });
@@ -46,6 +52,17 @@ describe("nianbao agencies", () => {
     expect(stdout).toMatch(/泾川县高平镇人民政府\s+township\s+620821102/);
     expect(stdout).toMatch(/高平镇人民政府\s+unplaced/);
     expect(stdout).toContain("2 agencies, 1 not placed");
+  });
+
+  it("show, history, diff and export follow the identity across spellings", async () => {
+    const show = JSON.parse((await capture(() => runShow(["兑镇镇人民政府", "2022", "--json"]))).stdout);
+    expect(show.agency).toMatchObject({ name: "孝义市兑镇镇人民政府", region_code: "141181100", level: "township" });
+    const history = JSON.parse((await capture(() => runHistory(["孝义市兑镇镇人民政府", "2023", "--json"]))).stdout);
+    expect(history.versions).toHaveLength(1);
+    const diff = JSON.parse((await capture(() => runDiff(["兑镇镇政府", "2022", "2023", "--json"]))).stdout);
+    expect([diff.before.year, diff.after.year]).toEqual([2022, 2023]);
+    const exported = json((await capture(() => runExport([]))).stdout).filter((r) => r.region_code === "141181100");
+    expect(exported.map((r) => [r.agency, r.year])).toEqual([["孝义市兑镇镇人民政府", 2022], ["孝义市兑镇镇人民政府", 2023]]);
   });
 
   it("reports --region matches by code", async () => {
