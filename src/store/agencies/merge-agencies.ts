@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database } from "../database.ts";
+import type { AgenciesTable, Database } from "../database.ts";
 import { StoreError } from "../store-error.ts";
 import { refreshReports } from "./refresh-reports.ts";
 
@@ -29,7 +29,7 @@ export interface MergeMoves {
   versions: { id: string; year: number; fromReport: string; toReport: string }[];
   links: { versionId: string; captureId: string }[];
   flattened: string[];
-  placement: { regionCode: string | null; level: string | null; region: string | null; note: string | null } | null;
+  placement: { regionCode: string | null; level: AgenciesTable["level"]; region: string | null; note: string | null } | null;
 }
 
 export interface MergeResult {

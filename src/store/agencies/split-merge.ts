@@ -54,7 +54,7 @@ async function splitMergeIn(trx: Transaction<Database>, changeId: string, option
   if (moves.flattened.length) await trx.updateTable("agencies").set({ merged_into: otherId }).where("id", "in", moves.flattened).where("merged_into", "=", keepId).execute();
   if (moves.placement && a.region_code === b.region_code) {
     const p = moves.placement;
-    await trx.updateTable("agencies").set({ region_code: p.regionCode, level: p.level as never, region: p.region, placement_note: p.note }).where("id", "=", keepId).execute();
+    await trx.updateTable("agencies").set({ region_code: p.regionCode, level: p.level, region: p.region, placement_note: p.note }).where("id", "=", keepId).execute();
   }
   const fromReports = await trx.selectFrom("reports").select("id").where("agency_id", "=", otherId).execute();
   await refreshReports(trx, [...new Set([...fromReports.map((r) => r.id), ...moves.versions.map((m) => m.toReport)])]);
