@@ -123,6 +123,18 @@ describe("merge and split", () => {
     expect(await fresh.db.selectFrom("version_captures").select("capture_id").where("version_id", "=", b.versionId).execute()).toHaveLength(1);
   });
 
+  it("an unplaced identity kept in a merge takes the other's place, and gives it back on the split", async () => {
+    const a = await ingestSpelled(fresh.db, { seed: 75, agency: "西安镇人民政府", year: 2020 });
+    const b = await ingestSpelled(fresh.db, { seed: 76, agency: "桃源县西安镇人民政府", year: 2021 });
+    const merged = await mergeAgencies(fresh.db, a.agencyId, b.agencyId, { by: "tester" });
+    const [kept] = await listAgencies(fresh.db, { name: "西安镇" });
+    expect(kept).toMatchObject({ id: a.agencyId, regionCode: "430725112", level: "township", placementNote: null, years: [2020, 2021] });
+    await splitMerge(fresh.db, merged.changeId, { by: "tester" });
+    const after = await listAgencies(fresh.db, { name: "西安镇" });
+    expect(after.map((x) => [x.id, x.regionCode, x.years])).toEqual([[b.agencyId, "430725112", [2021]], [a.agencyId, null, [2020]]]);
+    expect(after[1].placementNote).toMatch(/^fits 3 divisions/);
+  });
+
   it("different placements are refused unless forced", async () => {
     const other = await ingestSpelled(fresh.db, { seed: 81, agency: "隆回县高平镇人民政府", year: 2023 });
     await expect(mergeAgencies(fresh.db, placed.y2021.agencyId, other.agencyId, { by: "tester" })).rejects.toThrow(/620821102 .* 430524104: different divisions; add --force/);
