@@ -22,11 +22,11 @@ skipped, with the reason.
   --region PLACES where the agency sits, e.g. 山西省/吕梁市/孝义市: places an agency whose name
                   alone fits several divisions (高平镇人民政府), or names none (县发改局)
   --region-code CODE  the same as a 行政区划代码: 6 digits (county and above), 9 (乡镇/街道) or 12
+  --url URL       where the document was published (one file only)
 
 Each report is filed under its agency's identity (see 'nianbao agencies'): the spellings of one
 body (海原县西安镇人民政府, 西安镇人民政府) are one agency, placed at its division when the name and
 region settle it; a name that fits several divisions is left unplaced, with a warning.
-  --url URL       where the document was published (one file only)
 
 ${STORE_USAGE}`;
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { ReportRecord } from "../extract/report-record.ts";
 import { EXTRACTOR_VERSION } from "../extract/version.ts";
-import { createAgency } from "./agencies.ts";
+import { createAgency } from "./agencies/create-agency.ts";
 import type { DivisionIndex } from "./divisions/division-index.ts";
 import { identifyAgency } from "./identity/identify-agency.ts";
 import { splitCellKey } from "./cell-key.ts";
@@ -10,9 +10,10 @@ import type { Database } from "./database.ts";
 import { searchTerms } from "./search-terms.ts";
 
 // One capture's extraction into the archive, inside the caller's transaction: the agency (its
-// identity found, or created: src/store/identity), the report (agency, year), and the version: an existing one when the content hash
-// is the same (its sighting window widened, the capture linked), else a new immutable version
-// with its values in long form, its search terms and its failed checks. The report row's lock,
+// identity found by the rules of src/store/identity, or created), the report (identity, year),
+// and the version: an existing one when the content hash is the same (its sighting window
+// widened, the capture linked), else a new immutable version with its values in long form, its
+// search terms, its failed checks and the spelling of the agency it was filed under. The report row's lock,
 // taken by its upsert, makes two concurrent ingests of one report end with one version.
 
 /** Stages of archiveExtraction, for callers (tests) that want to act between them. */
@@ -97,10 +98,11 @@ export async function archiveExtraction(trx: Transaction<Database>, input: Archi
       removed_at = case when reports.removed_at is not null and excluded.last_seen > reports.removed_at then null else reports.removed_at end
     returning id, (xmax = 0) as inserted, agency_id`.execute(trx);
   let [report] = (await upsertReport()).rows;
+  if (!report && input.agencyId) throw new Error(`agency ${input.agencyId} not found`);
   if (!report) {
     await createAgency(trx, agency, identity);
-    [report] = input.agencyId ? [] : (await upsertReport()).rows;
-    if (!report) throw new Error(`agency ${input.agencyId ?? agency} could not be found or created`);
+    [report] = (await upsertReport()).rows;
+    if (!report) throw new Error(`agency ${agency} could not be found or created`);
   }
   // The upsert above holds the report's row lock until commit, so concurrent ingests of one
   // report run the rest of this one after the other: one version for one content, never two.

@@ -10,8 +10,8 @@ import { StoreError } from "./store-error.ts";
 // Opening the archive: DATABASE_URL when given, else the embedded PostgreSQL under the storage
 // folder; check the server answers (a clear one-line error within seconds if not), apply the
 // migrations, load the administrative divisions if the archive lacks them (or has an older
-// vintage) and identify agencies archived before identities existed, hand back the Kysely handle. bigint ids and numeric values stay strings (pg's
-// defaults; see database.ts).
+// vintage) and identify agencies archived before identities existed, hand back the Kysely
+// handle. bigint ids and numeric values stay strings (pg's defaults; see database.ts).
 //
 // Minimum server: PostgreSQL 14 (checked on connect). The embedded server is PostgreSQL 18.
 

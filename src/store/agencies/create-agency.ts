@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
-import type { Database } from "./database.ts";
-import type { AgencyIdentity } from "./identity/identify-agency.ts";
+import type { Database } from "../database.ts";
+import type { AgencyIdentity } from "../identity/identify-agency.ts";
 
 // Creates an agency by its identity key, once even when two transactions ask at the same
 // moment (insert … on conflict do nothing waits for the other). Finding it is the caller's
