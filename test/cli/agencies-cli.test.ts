@@ -57,6 +57,7 @@ describe("nianbao agencies", () => {
   it("show, history, diff and export follow the identity across spellings", async () => {
     const show = JSON.parse((await capture(() => runShow(["兑镇镇人民政府", "2022", "--json"]))).stdout);
     expect(show.agency).toMatchObject({ name: "孝义市兑镇镇人民政府", region_code: "141181100", level: "township" });
+    expect((await capture(() => runShow(["兑镇镇人民政府 2023"]))).stdout).toContain("region     山西省/吕梁市/孝义市/兑镇镇 141181100 (township)");
     const history = JSON.parse((await capture(() => runHistory(["孝义市兑镇镇人民政府", "2023", "--json"]))).stdout);
     expect(history.versions).toHaveLength(1);
     const diff = JSON.parse((await capture(() => runDiff(["兑镇镇政府", "2022", "2023", "--json"]))).stdout);

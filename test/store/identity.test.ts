@@ -70,7 +70,9 @@ describe("placement", () => {
   it("a name without places sits at the region given (县发改局 on a county's portal)", () => {
     expect(id("县发改局", { regionCode: "640522" })).toMatchObject({ key: "640522|发展和改革局", level: "department" });
     expect(id("人民政府办公室", { region: "宁夏回族自治区/中卫市/海原县" })).toMatchObject({ key: "640522|人民政府办公室" });
-    expect(id("县发改局")).toMatchObject({ regionCode: null, warnings: [] });
+    expect(id("县发改局")).toMatchObject({ regionCode: null, warnings: [], key: "?||县发改局" });
+    // Without places or region, names are not joined by role: 人民政府 alone is nobody in particular.
+    expect(id("人民政府").key).not.toBe(id("政府").key);
   });
 
   it("the other names a document gives (record.source.names) settle an ambiguous spelling", () => {

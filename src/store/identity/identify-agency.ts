@@ -8,8 +8,9 @@ import { GOVERNMENT_ROLE, roleKey } from "./role-names.ts";
 // document gives the same body (record.source.names) and the region the caller gives. Placed at
 // a division only when these leave exactly one; never guessed. The key joins every spelling of
 // one body: the division's code and the role there (640522103|政府) when placed, else the
-// places and role the name states (?|高平镇|政府), with the caller's region code when there
-// was one (two unplaced 白石镇 of different counties are different bodies).
+// places and role the name states (?|高平镇|政府; a name without places, whole: ?||县发改局),
+// with the caller's region code when there was one (two unplaced 白石镇 of different counties
+// are different bodies).
 
 export type AgencyLevel = "province" | "city" | "county" | "township" | "department";
 
@@ -49,8 +50,11 @@ export function identifyAgency(index: DivisionIndex, input: IdentifyInput): Agen
   }
   const unplaced = (note: string | null, why?: string): AgencyIdentity => {
     if (why) warnings.push(`${input.name}: ${why}; not placed (give --region or --region-code)`);
+    // A name without places keeps its whole spelling: 人民政府 or 县发改局 alone says whose it is
+    // only with the region (and then it is placed), so such names are not joined by role.
+    const what = primary.places ? `${primary.places}|${primary.roleKey}` : `|${primary.name}`;
     return {
-      key: `?${hint.division?.code ?? ""}|${primary.places}|${primary.roleKey}`,
+      key: `?${hint.division?.code ?? ""}|${what}`,
       regionCode: null, level: null, region: input.region ?? hint.division?.path ?? null, note, warnings,
     };
   };
