@@ -10,6 +10,7 @@ import { QUERY_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
 
 export const USAGE = `usage: nianbao agencies [NAME] [--region CODE|PLACES] [--json]
        nianbao agencies merge AGENCY_A AGENCY_B [--note TEXT] [--by WHO] [--force]
+       nianbao agencies place AGENCY (--region PLACES | --region-code CODE) [--note TEXT] [--by WHO]
        nianbao agencies split CHANGE_ID [--note TEXT] [--by WHO]
        nianbao agencies changes [AGENCY] [--json]
 
@@ -21,7 +22,9 @@ the place names (海原). --json prints one JSON object per line.
 
   merge A B   A and B are one body: B's reports join A's (a year both have becomes one report
               holding the versions of both); recorded, and undone by split
-  split ID    undo merge ID (listed by merge and by 'changes'): what it moved goes back
+  place A     an unplaced A whose names the region given settles (高平镇人民政府 --region
+              甘肃省/平凉市/泾川县): it joins the identity placed there (made if none), as a merge
+  split ID    undo merge ID (listed by merge, place and 'changes'): what it moved goes back
   changes     the merges and splits made: who, when, what moved
 
 An AGENCY is an id, an exact name or alias, or a unique part of one. --by names who made the
@@ -52,7 +55,8 @@ export function yearsText(years: readonly number[]): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv[0] === "merge" || argv[0] === "split" || argv[0] === "changes") return runChangeCommand(argv[0], argv.slice(1), USAGE);
+  const sub = argv[0];
+  if (sub === "merge" || sub === "place" || sub === "split" || sub === "changes") return runChangeCommand(sub, argv.slice(1), USAGE);
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...QUERY_OPTIONS, region: { type: "string" } } });
   if (values.help) { console.log(USAGE); return 0; }
   if (positionals.length > 1) throw new UserError(`agencies: give at most one NAME (got ${positionals.length} arguments); or merge, split, changes\n${USAGE}`, 2);
@@ -64,6 +68,6 @@ export async function run(argv: string[]): Promise<number> {
   if (agencies.length === 0) { process.stderr.write("nianbao: no agency matches\n"); return 0; }
   process.stdout.write(formatAgencyList(agencies, colorEnabled()));
   const unplaced = agencies.filter((a) => !a.regionCode).length;
-  process.stdout.write(`${agencies.length} agenc${agencies.length === 1 ? "y" : "ies"}${unplaced ? `, ${unplaced} not placed (ingest them with --region to place them, or merge them)` : ""}\n`);
+  process.stdout.write(`${agencies.length} agenc${agencies.length === 1 ? "y" : "ies"}${unplaced ? `, ${unplaced} not placed (place them with 'nianbao agencies place AGENCY --region …', or merge them)` : ""}\n`);
   return 0;
 }

@@ -1,7 +1,8 @@
 import { hostname, userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import { listChanges, type AgencyChange } from "../store/agencies/agency-changes.ts";
-import { mergeAgencies } from "../store/agencies/merge-agencies.ts";
+import { mergeAgencies, type MergeResult } from "../store/agencies/merge-agencies.ts";
+import { placeAgency } from "../store/agencies/place-agency.ts";
 import { splitMerge } from "../store/agencies/split-merge.ts";
 import { snakeKeys } from "./cli-args.ts";
 import { UserError } from "./fail.ts";
@@ -9,8 +10,8 @@ import { formatTime } from "./format/time.ts";
 import { resolveAgency } from "./resolve-agency.ts";
 import { QUERY_OPTIONS, withStore } from "./with-store.ts";
 
-// nianbao agencies merge / split / changes: the identity changes rules cannot settle, made by
-// hand, recorded and reversible (src/store/agencies).
+// nianbao agencies merge / place / split / changes: the identity changes rules cannot settle,
+// made by hand, recorded and reversible (src/store/agencies).
 
 function actor(by?: string): string {
   if (by?.trim()) return by.trim();
@@ -31,10 +32,22 @@ function describeChange(c: AgencyChange): string {
   return `${what}, ${when}${c.note ? ` — ${c.note}` : ""}${undone}`;
 }
 
-export async function runChangeCommand(kind: "merge" | "split" | "changes", argv: string[], usage: string): Promise<number> {
+function describeMerge(result: MergeResult, what: string): string {
+  const m = result.moves;
+  const years = [...new Set(m.versions.map((v) => v.year))].sort();
+  return `${what}: change ${result.changeId}\n`
+    + `  ${plural(m.reports.length, "report")} moved whole; ${plural(m.versions.length, "version")} joined the report of the same year${years.length ? ` (${years.join(", ")})` : ""}`
+    + `${result.duplicates ? `; ${plural(result.duplicates, "version")} with content A already had stayed put, their captures linked` : ""}\n`
+    + `  undo with: nianbao agencies split ${result.changeId}\n`;
+}
+
+export async function runChangeCommand(kind: "merge" | "place" | "split" | "changes", argv: string[], usage: string): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { ...QUERY_OPTIONS, note: { type: "string" }, by: { type: "string" }, force: { type: "boolean" } },
+    options: {
+      ...QUERY_OPTIONS, note: { type: "string" }, by: { type: "string" }, force: { type: "boolean" },
+      region: { type: "string" }, "region-code": { type: "string" },
+    },
   });
   if (values.help) { console.log(usage); return 0; }
   const by = actor(values.by);
@@ -58,12 +71,16 @@ export async function runChangeCommand(kind: "merge" | "split" | "changes", argv
       return mergeAgencies(db, a.id, b.id, { by, note: values.note, force: values.force });
     });
     if (values.json) { process.stdout.write(`${JSON.stringify(snakeKeys(result))}\n`); return 0; }
-    const m = result.moves;
-    const years = [...new Set(m.versions.map((v) => v.year))].sort();
-    process.stdout.write(`merged ${result.merged.name} (agency ${result.merged.id}) into ${result.kept.name} (agency ${result.kept.id}): change ${result.changeId}\n`
-      + `  ${plural(m.reports.length, "report")} moved whole; ${plural(m.versions.length, "version")} joined the report of the same year${years.length ? ` (${years.join(", ")})` : ""}`
-      + `${result.duplicates ? `; ${plural(result.duplicates, "version")} with content A already had stayed put, their captures linked` : ""}\n`
-      + `  undo with: nianbao agencies split ${result.changeId}\n`);
+    process.stdout.write(describeMerge(result, `merged ${result.merged.name} (agency ${result.merged.id}) into ${result.kept.name} (agency ${result.kept.id})`));
+    return 0;
+  }
+  if (kind === "place") {
+    const region = values.region?.trim() || undefined, regionCode = values["region-code"]?.trim() || undefined;
+    if (positionals.length !== 1 || (!region && !regionCode)) throw new UserError(`agencies place: give one AGENCY and --region PLACES or --region-code CODE\n${usage}`, 2);
+    const result = await withStore(values, async (db) => placeAgency(db, (await resolveAgency(db, positionals[0])).id, { region, regionCode }, { by, note: values.note }));
+    if (values.json) { process.stdout.write(`${JSON.stringify(snakeKeys(result))}\n`); return 0; }
+    const at = `${result.identity.region} ${result.identity.regionCode} (${result.identity.level})`;
+    process.stdout.write(describeMerge(result, `placed ${result.merged.name} (agency ${result.merged.id}) at ${at}, ${result.created ? "a new identity" : "joining"} ${result.kept.name} (agency ${result.kept.id})`));
     return 0;
   }
   if (positionals.length !== 1 || !/^\d+$/.test(positionals[0])) throw new UserError(`agencies split: give the id of the merge to undo (see 'nianbao agencies changes')\n${usage}`, 2);

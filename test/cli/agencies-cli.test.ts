@@ -79,6 +79,17 @@ describe("nianbao agencies", () => {
     expect(runCli(["agencies", "split", "abc"]).code).toBe(2);
   });
 
+  it("place: a region given later settles the unplaced 高平镇", async () => {
+    const refused = await capture(() => run(["place", "高平镇人民政府", "--region", "湖北省"])).catch((e: Error) => e);
+    expect(String(refused)).toMatch(/高平镇人民政府 is not placed by that region: .*outside 湖北省/);
+    const placed = await capture(() => run(["place", "高平镇人民政府", "--region-code", "620821", "--by", "tester"]));
+    expect(placed.stdout).toMatch(/^placed 高平镇人民政府 \(agency \d+\) at 甘肃省\/平凉市\/泾川县\/高平镇 620821102 \(township\), joining 泾川县高平镇人民政府 \(agency \d+\): change (\d+)\n/);
+    expect(json((await capture(() => run(["高平", "--json"]))).stdout).map((r) => [r.name, r.years])).toEqual([["泾川县高平镇人民政府", [2021, 2022]]]);
+    const changeId = /change (\d+)/.exec(placed.stdout)![1];
+    await capture(() => run(["split", changeId, "--by", "tester"]));
+    expect(runCli(["agencies", "place", "高平镇人民政府"]).code).toBe(2);
+  });
+
   it("merge, changes, split: recorded, reversible", async () => {
     const merged = await capture(() => run(["merge", "泾川县高平镇人民政府", "高平镇人民政府", "--by", "tester", "--note", "one township"]));
     expect(merged.result).toBe(0);
@@ -91,9 +102,9 @@ describe("nianbao agencies", () => {
     expect(json((await capture(() => runReports(["--agency", "高平镇人民政府", "--json"]))).stdout).map((r) => r.year)).toEqual([2021, 2022]);
 
     const changes = json((await capture(() => run(["changes", "--json"]))).stdout);
-    expect(changes).toEqual([expect.objectContaining({ id: changeId, kind: "merge", made_by: "tester", note: "one township", undone_at: null })]);
+    expect(changes.at(-1)).toEqual(expect.objectContaining({ id: changeId, kind: "merge", made_by: "tester", note: "one township", undone_at: null }));
     const text = (await capture(() => run(["changes"]))).stdout;
-    expect(text).toMatch(new RegExp(`^merge ${changeId}: 高平镇人民政府 \\(agency \\d+\\) into 泾川县高平镇人民政府 \\(agency \\d+\\), \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\dZ by tester — one township\\n$`));
+    expect(text).toMatch(new RegExp(`\\nmerge ${changeId}: 高平镇人民政府 \\(agency \\d+\\) into 泾川县高平镇人民政府 \\(agency \\d+\\), \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\dZ by tester — one township\\n$`));
 
     const split = await capture(() => run(["split", changeId, "--by", "tester"]));
     expect(split.stdout).toContain(`undoing merge ${changeId}`);

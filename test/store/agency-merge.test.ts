@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listChanges } from "../../src/store/agencies/agency-changes.ts";
 import { listAgencies } from "../../src/store/agencies/list-agencies.ts";
 import { mergeAgencies } from "../../src/store/agencies/merge-agencies.ts";
+import { placeAgency } from "../../src/store/agencies/place-agency.ts";
 import { splitMerge } from "../../src/store/agencies/split-merge.ts";
 import { checkContinuity } from "../../src/store/continuity.ts";
 import { listReports } from "../../src/store/list-reports.ts";
@@ -16,7 +17,7 @@ import { freshDatabase, type FreshDatabase } from "./support/index.ts";
 // its 2021 report holding the versions of both sides.
 
 let fresh: FreshDatabase;
-let loose: { y2021: Archived; y2022: Archived }, placed: { y2021: Archived; y2023: Archived };
+let loose: { y2021: Archived; y2022: Archived }, placed: { y2021: Archived; y2023: Archived }, another: Archived;
 const at = (d: string) => new Date(`${d}T00:00:00Z`);
 
 /** Every version with its report, content hash and values count: what must survive intact. */
@@ -72,9 +73,14 @@ describe("merge and split", () => {
     expect(after.reports.find((r) => r.id === loose.y2021.reportId)!.latest_version_id).toBeNull();
     const pairs = (await checkContinuity(fresh.db)).flatMap((a) => a.pairs.map((p) => `${a.agency} ${p.yearBefore}→${p.yearAfter}`));
     expect(pairs).toEqual(["泾川县高平镇人民政府 2021→2022", "泾川县高平镇人民政府 2022→2023"]);
-    // A new document under the merged spelling goes to the kept identity.
-    const y2024 = await ingestSpelled(fresh.db, { seed: 65, agency: "高平镇人民政府", year: 2024 });
+    // A new document of the placed spelling goes to the kept identity; one of the unplaced spelling
+    // without a region may be another 高平镇: an unplaced identity of its own, never a guess.
+    const y2024 = await ingestSpelled(fresh.db, { seed: 65, agency: "泾川县高平镇人民政府", year: 2024 });
     expect(y2024.agencyId).toBe(placed.y2021.agencyId);
+    another = await ingestSpelled(fresh.db, { seed: 66, agency: "高平镇人民政府", year: 2024 });
+    expect(another.agencyId).not.toBe(placed.y2021.agencyId);
+    expect(another.agencyId).not.toBe(loose.y2021.agencyId);
+    expect(another.warnings[0]).toMatch(/fits 3 divisions/);
 
     const [change] = await listChanges(fresh.db);
     expect(change).toMatchObject({ kind: "merge", agencyId: placed.y2021.agencyId, otherId: loose.y2021.agencyId, madeBy: "tester", note: "same township (portal of 泾川县)", undoneAt: null });
@@ -94,7 +100,11 @@ describe("merge and split", () => {
     expect(agencies.map((a) => [a.id, a.regionCode, a.years])).toEqual([
       [placed.y2021.agencyId, "620821102", [2021, 2023, 2024]],
       [loose.y2021.agencyId, null, [2021, 2022]],
+      [another.agencyId, null, [2024]],
     ]);
+    // The unplaced key went to the new identity meanwhile: it keeps it (the restored one is found by name or id).
+    const keys = await fresh.db.selectFrom("agencies").select(["id", "identity_key"]).where("id", "in", [loose.y2021.agencyId, another.agencyId]).orderBy("id").execute();
+    expect(keys.map((k) => k.identity_key)).toEqual([`?|高平镇|政府#${loose.y2021.agencyId}`, "?|高平镇|政府"]);
     const reports = await fresh.db.selectFrom("reports").select(["id", "agency_id", "latest_version_id"]).where("id", "in", [loose.y2021.reportId, loose.y2022.reportId, placed.y2021.reportId]).orderBy("id").execute();
     expect(reports).toEqual([
       { id: loose.y2021.reportId, agency_id: loose.y2021.agencyId, latest_version_id: loose.y2021.versionId },
@@ -133,6 +143,25 @@ describe("merge and split", () => {
     const after = await listAgencies(fresh.db, { name: "西安镇" });
     expect(after.map((x) => [x.id, x.regionCode, x.years])).toEqual([[b.agencyId, "430725112", [2021]], [a.agencyId, null, [2020]]]);
     expect(after[1].placementNote).toMatch(/^fits 3 divisions/);
+  });
+
+  it("a region given later places an unplaced identity: it joins the placed one, or a new one; recorded, undone by split", async () => {
+    // 西安镇人民政府 (unplaced, 2020) with 海原县: no identity there yet, one is made.
+    const a = await ingestSpelled(fresh.db, { seed: 77, agency: "城关镇人民政府", year: 2020 });
+    await expect(placeAgency(fresh.db, a.agencyId, { region: "甘肃省" }, { by: "tester" })).rejects.toThrow(/not placed by that region: .*fits \d+ divisions/);
+    const made = await placeAgency(fresh.db, a.agencyId, { regionCode: "620821" }, { by: "tester" });
+    expect(made).toMatchObject({ created: true, identity: { regionCode: "620821100", level: "township" } });
+    expect((await listAgencies(fresh.db, { region: "620821100" })).map((x) => [x.name, x.years])).toEqual([["城关镇人民政府", [2020]]]);
+    // A second unplaced 城关镇 placed at the same township joins that identity.
+    const b = await ingestSpelled(fresh.db, { seed: 78, agency: "城关镇政府", year: 2021 });
+    const joined = await placeAgency(fresh.db, b.agencyId, { region: "泾川县" }, { by: "tester", note: "portal of 泾川县" });
+    expect(joined).toMatchObject({ created: false, kept: { id: made.kept.id } });
+    expect((await listAgencies(fresh.db, { region: "620821100" }))[0]).toMatchObject({ aliases: ["城关镇政府"], years: [2020, 2021] });
+    const changes = await listChanges(fresh.db, { agencyId: made.kept.id });
+    expect(changes.map((c) => c.note)).toEqual(["placed by region 620821", "portal of 泾川县"]);
+    await splitMerge(fresh.db, joined.changeId, { by: "tester" });
+    expect((await listAgencies(fresh.db, { region: "620821100" }))[0].years).toEqual([2020]);
+    await expect(placeAgency(fresh.db, made.kept.id, { regionCode: "620821" }, { by: "tester" })).rejects.toThrow(/already placed at 620821100/);
   });
 
   it("different placements are refused unless forced", async () => {

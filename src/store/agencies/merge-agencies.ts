@@ -14,7 +14,9 @@ import { refreshReports } from "./refresh-reports.ts";
 // - B is marked merged into A (and so is whatever had been merged into B): documents filed
 //   under B's names or identity key from now on go to A; B's emptied reports drop out of lists.
 // When A is unplaced and B placed, A takes B's place. Two identities placed at different
-// divisions are refused unless forced (a renamed or moved division).
+// divisions are refused unless forced (a renamed or moved division). When the merged identity is
+// placed, the unplaced keys it absorbs stop leading to it: the next 高平镇人民政府 filed without a
+// region may be another 高平镇, so it gets an unplaced identity of its own (never guessed).
 
 export interface ChangeOptions {
   /** Who made it (recorded). */
@@ -29,6 +31,8 @@ export interface MergeMoves {
   versions: { id: string; year: number; fromReport: string; toReport: string }[];
   links: { versionId: string; captureId: string }[];
   flattened: string[];
+  /** Unplaced identity keys that stopped leading here: the agency and its former key. */
+  keys: { id: string; key: string }[];
   placement: { regionCode: string | null; level: AgenciesTable["level"]; region: string | null; note: string | null } | null;
 }
 
@@ -59,7 +63,7 @@ export async function mergeAgenciesIn(trx: Transaction<Database>, keepId: string
   if (a.region_code && b.region_code && a.region_code !== b.region_code && !options.force) {
     throw new StoreError(`${a.name} is placed at ${a.region_code} and ${b.name} at ${b.region_code}: different divisions; add --force if they are one body all the same`);
   }
-  const moves: MergeMoves = { reports: [], versions: [], links: [], flattened: [], placement: null };
+  const moves: MergeMoves = { reports: [], versions: [], links: [], flattened: [], keys: [], placement: null };
   const reports = await trx.selectFrom("reports").select(["id", "agency_id", "year"]).where("agency_id", "in", [keepId, mergeId]).forUpdate().execute();
   const keptByYear = new Map(reports.filter((r) => r.agency_id === keepId).map((r) => [r.year, r.id]));
   let duplicates = 0;
@@ -89,6 +93,13 @@ export async function mergeAgenciesIn(trx: Transaction<Database>, keepId: string
   if (!a.region_code && b.region_code) {
     moves.placement = { regionCode: a.region_code, level: a.level, region: a.region, note: a.placement_note };
     await trx.updateTable("agencies").set({ region_code: b.region_code, level: b.level, region: b.region, placement_note: null }).where("id", "=", keepId).execute();
+  }
+  if (a.region_code || b.region_code) {
+    const { rows: unrouted } = await sql<{ id: string; key: string }>`
+      update agencies u set identity_key = u.identity_key || '#' || u.id
+      from agencies o where o.id = u.id and (u.id = ${keepId} or u.merged_into = ${keepId}) and u.identity_key like '?%' and u.identity_key not like '%#%'
+      returning u.id, o.identity_key as key`.execute(trx);
+    moves.keys = unrouted;
   }
   const touched = new Set([...moves.versions.flatMap((m) => [m.fromReport, m.toReport]), ...reports.filter((r) => r.agency_id === mergeId).map((r) => r.id)]);
   await refreshReports(trx, [...touched]);

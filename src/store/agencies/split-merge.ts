@@ -7,7 +7,8 @@ import { refreshReports } from "./refresh-reports.ts";
 // Undoing a merge (nianbao agencies split CHANGE): every report and version the merge moved goes
 // back where it was, the links it added are removed, B is its own identity again (with what had
 // been merged into it) and A's former placement is restored. Recorded as a change of its own.
-// What arrived after the merge stays where it was filed (a new report filed under A stays A's).
+// What arrived after the merge stays where it was filed (a new report filed under A stays A's),
+// and an unplaced key the merge stopped routing that a new agency has taken since stays with it.
 // Refused when a later change moved the same things on: undo that one first.
 
 export interface SplitResult {
@@ -55,6 +56,11 @@ async function splitMergeIn(trx: Transaction<Database>, changeId: string, option
   if (moves.placement && a.region_code === b.region_code) {
     const p = moves.placement;
     await trx.updateTable("agencies").set({ region_code: p.regionCode, level: p.level, region: p.region, placement_note: p.note }).where("id", "=", keepId).execute();
+  }
+  // Unplaced keys the merge stopped routing lead to their agencies again, unless another took one since.
+  for (const k of moves.keys ?? []) {
+    const taken = await trx.selectFrom("agencies").select("id").where("identity_key", "=", k.key).executeTakeFirst();
+    if (!taken) await trx.updateTable("agencies").set({ identity_key: k.key }).where("id", "=", k.id).execute();
   }
   const fromReports = await trx.selectFrom("reports").select("id").where("agency_id", "=", otherId).execute();
   await refreshReports(trx, [...new Set([...fromReports.map((r) => r.id), ...moves.versions.map((m) => m.toReport)])]);
