@@ -15,6 +15,7 @@ export const COMMANDS: Record<string, Command> = {
   extract: { summary: "extract report records (JSON) or canonical text from documents", run: extractCommand },
   ingest: { summary: "extract local files or folders and archive them", run: lazy(() => import("./ingest-command.ts")) },
   reextract: { summary: "re-run the current extractors over the archived raw captures", run: lazy(() => import("./reextract-command.ts")) },
+  agencies: { summary: "agency identities (names, aliases, division, years); merge, place, split", run: lazy(() => import("./agencies-command.ts")) },
   reports: { summary: "list archived reports", run: lazy(() => import("./reports-command.ts")) },
   show: { summary: "one report: metadata, tables, checks, versions", run: lazy(() => import("./show-command.ts")) },
   diff: { summary: "year over year: changed cells, identities, section text", run: lazy(() => import("./diff-command.ts")) },

@@ -19,9 +19,14 @@ skipped, with the reason.
 
   --agency NAME   the issuing agency, when the documents do not name it (or name it badly)
   --year N        the year reported on, likewise
-  --region PLACES where the agency sits, e.g. 山西省/吕梁市/孝义市 (what 'nianbao reports --region' matches)
-  --region-code CODE  its 行政区划代码 (12 digits), where known
+  --region PLACES where the agency sits, e.g. 山西省/吕梁市/孝义市: places an agency whose name
+                  alone fits several divisions (高平镇人民政府), or names none (县发改局)
+  --region-code CODE  the same as a 行政区划代码: 6 digits (county and above), 9 (乡镇/街道) or 12
   --url URL       where the document was published (one file only)
+
+Each report is filed under its agency's identity (see 'nianbao agencies'): the spellings of one
+body (海原县西安镇人民政府, 西安镇人民政府) are one agency, placed at its division when the name and
+region settle it; a name that fits several divisions is left unplaced, with a warning.
 
 ${STORE_USAGE}`;
 
@@ -66,6 +71,7 @@ export async function run(argv: string[]): Promise<number> {
   const results: { file: string; result: IngestResult }[] = [];
   const failed: string[] = [...errors];
   let notDocuments = passedOver;
+  const warnings = new Set<string>();
   await withStore(values, async (db) => {
     for (const [i, file] of files.entries()) {
       const shown = displayName(file.path);
@@ -91,6 +97,7 @@ export async function run(argv: string[]): Promise<number> {
         });
         results.push({ file: shown, result });
         progress.step(`${counter} ${shown}: ${describeResult(result)}`, { file: shown, ...result });
+        if (result.status !== "skipped") for (const w of result.warnings) warnings.add(w);
       } catch (err) {
         const message = describeError(err);
         failed.push(message.startsWith(shown) ? message : `${shown}: ${message}`);
@@ -101,6 +108,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   progress.done();
   process.stdout.write(summary(results, failed, notDocuments));
+  for (const w of warnings) process.stderr.write(`nianbao: warning: ${w}\n`);
   return failed.length ? 1 : 0;
 }
 

@@ -11,7 +11,9 @@ import { QUERY_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
 export const USAGE = `usage: nianbao reports [--agency TEXT] [--region TEXT] [--year N] [--template 2021|2019|none] [--failed-checks] [--json]
 
 Lists the archived reports (their current versions): id, agency, year, template, number of
-versions, failed checks, removal date and source URL. --agency and --region match substrings.
+versions, failed checks, removal date and source URL. --agency matches a part of an agency's
+name or of one of its aliases (other spellings, see 'nianbao agencies'); --region a 行政区划代码
+prefix (6405, 640522: the agencies placed there or within) or a part of the place names (海原).
 --json prints one JSON object per line.
 
 ${STORE_USAGE}`;

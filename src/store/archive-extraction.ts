@@ -1,16 +1,19 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { ReportRecord } from "../extract/report-record.ts";
 import { EXTRACTOR_VERSION } from "../extract/version.ts";
-import { createAgency } from "./agencies.ts";
+import { createAgency } from "./agencies/create-agency.ts";
+import type { DivisionIndex } from "./divisions/division-index.ts";
+import { identifyAgency } from "./identity/identify-agency.ts";
 import { splitCellKey } from "./cell-key.ts";
 import { contentHash } from "./content-hash.ts";
 import type { Database } from "./database.ts";
 import { searchTerms } from "./search-terms.ts";
 
-// One capture's extraction into the archive, inside the caller's transaction: the agency (found
-// or created), the report (agency, year), and the version: an existing one when the content hash
-// is the same (its sighting window widened, the capture linked), else a new immutable version
-// with its values in long form, its search terms and its failed checks. The report row's lock,
+// One capture's extraction into the archive, inside the caller's transaction: the agency (its
+// identity found by the rules of src/store/identity, or created), the report (identity, year),
+// and the version: an existing one when the content hash is the same (its sighting window
+// widened, the capture linked), else a new immutable version with its values in long form, its
+// search terms, its failed checks and the spelling of the agency it was filed under. The report row's lock,
 // taken by its upsert, makes two concurrent ingests of one report end with one version.
 
 /** Stages of archiveExtraction, for callers (tests) that want to act between them. */
@@ -28,11 +31,19 @@ export interface ArchiveInput {
   year?: number;
   region?: string;
   regionCode?: string;
+  /** File under this identity (reextract: where the capture was filed before), not by name. */
+  agencyId?: string;
+  /** The archive's divisions (divisionIndex(db)), to place the agency. */
+  divisions: DivisionIndex;
   onStage?: (stage: ArchiveStage) => void | Promise<void>;
 }
 
 export type ArchiveOutcome =
-  | { status: "new" | "unchanged"; reportId: string; versionId: string; newReport: boolean; agency: string; year: number }
+  | {
+    status: "new" | "unchanged"; reportId: string; versionId: string; newReport: boolean; agency: string; year: number;
+    /** The identity the report is filed under, and what stood in the way of placing it. */
+    agencyId: string; warnings: string[];
+  }
   | { status: "skipped"; reason: string };
 
 /** Why this record cannot be archived as a report version, or undefined if it can. */
@@ -61,15 +72,21 @@ export async function archiveExtraction(trx: Transaction<Database>, input: Archi
   const agency = clean((input.agency ?? record.agency) as string);
   const year = (input.year ?? record.year) as number;
   const at = input.fetchedAt;
+  const names = input.agency ? [] : (record.source?.names ?? []).map(clean);
+  const identity = identifyAgency(input.divisions, { name: agency, names, regionCode: input.regionCode, region: input.region });
+  const found = input.agencyId ? sql`id = ${input.agencyId}` : sql`identity_key = ${identity.key}`;
 
-  // The report (agency, year): upserted in one statement with its agency found by name (and the
-  // agency's region filled in if it had none); an agency met for the first time is created, then
-  // the same statement runs again.
-  const upsertReport = () => sql<{ id: string; inserted: boolean }>`
+  // The report (identity, year): upserted in one statement with its agency found by identity key
+  // (the one it was merged into, if it was), this spelling added to its names, and its region
+  // filled in if it had none; an identity met for the first time is created, then the same
+  // statement runs again.
+  const upsertReport = () => sql<{ id: string; inserted: boolean; agency_id: string }>`
     with a as (
-      select id from agencies where name = ${agency} and coalesce(region_code, '') = ${input.regionCode ?? ""}
+      select coalesce(merged_into, id) as id from agencies where ${found}
+    ), named as (
+      insert into agency_names (agency_id, name) select id, ${agency} from a on conflict do nothing
     ), placed as (
-      update agencies set region = ${input.region ?? null} where ${input.region ?? null}::text is not null and region is null and id in (select id from a)
+      update agencies set region = ${identity.region} where ${identity.region}::text is not null and region is null and id in (select id from a)
     )
     insert into reports (agency_id, year, source_url, first_seen, last_seen)
     select a.id, ${year}, ${input.sourceUrl}, ${at}, ${at} from a
@@ -79,10 +96,11 @@ export async function archiveExtraction(trx: Transaction<Database>, input: Archi
       source_url = case when excluded.last_seen >= reports.last_seen then excluded.source_url else reports.source_url end,
       -- A sighting after the report was marked removed brings it back.
       removed_at = case when reports.removed_at is not null and excluded.last_seen > reports.removed_at then null else reports.removed_at end
-    returning id, (xmax = 0) as inserted`.execute(trx);
+    returning id, (xmax = 0) as inserted, agency_id`.execute(trx);
   let [report] = (await upsertReport()).rows;
+  if (!report && input.agencyId) throw new Error(`agency ${input.agencyId} not found`);
   if (!report) {
-    await createAgency(trx, { name: agency, regionCode: input.regionCode, region: input.region });
+    await createAgency(trx, agency, identity);
     [report] = (await upsertReport()).rows;
     if (!report) throw new Error(`agency ${agency} could not be found or created`);
   }
@@ -100,9 +118,9 @@ export async function archiveExtraction(trx: Transaction<Database>, input: Archi
   const failed = record.checks.filter((c) => !c.ok).map((c) => c.rule);
   const { rows: [version] } = await sql<{ id: string; inserted: boolean }>`
     with v as (
-      insert into report_versions (report_id, content_hash, extractor_version, template, title, record, text, search, failed_checks, first_seen, last_seen)
+      insert into report_versions (report_id, content_hash, extractor_version, template, title, record, text, search, failed_checks, agency_name, first_seen, last_seen)
       values (${report.id}, ${contentHash(record, { agency, year })}, ${record.source?.extractor ?? EXTRACTOR_VERSION}, ${record.template},
-        ${title}, ${json}::jsonb, ${text}, to_tsvector('simple', ${searchTerms(text)}), ${failed}::text[], ${at}, ${at})
+        ${title}, ${json}::jsonb, ${text}, to_tsvector('simple', ${searchTerms(text)}), ${failed}::text[], ${agency}, ${at}, ${at})
       on conflict (report_id, content_hash) do update set
         first_seen = least(report_versions.first_seen, excluded.first_seen),
         last_seen = greatest(report_versions.last_seen, excluded.last_seen)
@@ -120,10 +138,11 @@ export async function archiveExtraction(trx: Transaction<Database>, input: Archi
         or (select (lv.last_seen, lv.id) from report_versions lv where lv.id = r.latest_version_id) <= (v.last_seen, v.id))
     )
     select id, inserted from v`.execute(trx);
-  if (!version.inserted) return { status: "unchanged", reportId: report.id, versionId: version.id, newReport: false, agency, year };
+  const filed = { agency, year, agencyId: report.agency_id, warnings: identity.warnings };
+  if (!version.inserted) return { status: "unchanged", reportId: report.id, versionId: version.id, newReport: false, ...filed };
   await input.onStage?.("version");
   await input.onStage?.("values");
-  return { status: "new", reportId: report.id, versionId: version.id, newReport: report.inserted, agency, year };
+  return { status: "new", reportId: report.id, versionId: version.id, newReport: report.inserted, ...filed };
 }
 
 /** A record's values as five parallel arrays (key, table, row, column, value) for one unnest insert. */

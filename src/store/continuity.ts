@@ -2,7 +2,8 @@ import type { Kysely } from "kysely";
 import { APPLICANT_COLUMNS } from "../extract/parse/cell-keys.ts";
 import type { Database } from "./database.ts";
 
-// carry.continuity across years of one agency: for consecutive years both archived, this
+// carry.continuity across years of one agency (its identity: reports filed under any of its
+// spellings are its reports): for consecutive years both archived, this
 // year's requests.carried_over.<col> must equal last year's requests.carried_forward.<col>.
 // Columns shown in only one of the two reports are not compared.
 
@@ -25,7 +26,8 @@ export async function checkContinuity(db: Kysely<Database>, options: { agencyId?
   let q = db.selectFrom("reports as r")
     .innerJoin("agencies as a", "a.id", "r.agency_id")
     .leftJoin("report_values as rv", (j) => j.onRef("rv.version_id", "=", "r.latest_version_id").on("rv.key", "in", KEYS))
-    .select(["a.id as agencyId", "a.name as agency", "a.region", "r.id as reportId", "r.year", "rv.key", "rv.value"]);
+    .select(["a.id as agencyId", "a.name as agency", "a.region", "r.id as reportId", "r.year", "rv.key", "rv.value"])
+    .where("r.latest_version_id", "is not", null);
   if (options.agencyId) q = q.where("r.agency_id", "=", options.agencyId);
   const rows = await q.orderBy("a.name").orderBy("a.id").orderBy("r.year").execute();
 

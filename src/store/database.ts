@@ -16,6 +16,49 @@ export interface AgenciesTable {
   region: string | null;
   portal_url: string | null;
   created_at: Generated<Timestamp>;
+  /** The body's identity: `code|role` when placed, `?…` when not (src/store/identity). */
+  identity_key: string;
+  /** Set when merged into another identity (nianbao agencies merge). */
+  merged_into: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why it is not placed (a name that fits several divisions). */
+  placement_note: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface AgencyNamesTable {
+  agency_id: string;
+  name: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface AgencyChangesTable {
+  id: Generated<string>;
+  kind: "merge" | "split";
+  agency_id: string;
+  other_id: string;
+  made_by: string;
+  made_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  note: string | null;
+  moves: Json;
+  undone_at: Timestamp | null;
+  undone_by: string | null;
+  undone_by_change: string | null;
+}
+
+export interface DivisionsTable {
+  code: string;
+  name: string;
+  level: "province" | "city" | "county" | "township";
+  parent_code: string | null;
+  path: string;
+}
+
+export interface DivisionSetsTable {
+  dataset: string;
+  version: string;
+  vintage: ColumnType<Date, string, string>;
+  title: string;
+  divisions: number;
+  loaded_at: Generated<Timestamp>;
 }
 
 export interface BlobsTable {
@@ -65,6 +108,8 @@ export interface ReportVersionsTable {
   text: string;
   search: ColumnType<string, string, string>;
   failed_checks: Generated<string[]>;
+  /** The spelling of the agency this version was filed under (the document's, or --agency). */
+  agency_name: ColumnType<string | null, string | null | undefined, string | null>;
   first_seen: Timestamp;
   last_seen: Timestamp;
   created_at: Generated<Timestamp>;
@@ -197,6 +242,10 @@ export interface Database {
   crawl_portal_stats: CrawlPortalStatsTable;
   crawl_fetches: CrawlFetchesTable;
   agencies: AgenciesTable;
+  agency_names: AgencyNamesTable;
+  agency_changes: AgencyChangesTable;
+  divisions: DivisionsTable;
+  division_sets: DivisionSetsTable;
   blobs: BlobsTable;
   captures: CapturesTable;
   reports: ReportsTable;

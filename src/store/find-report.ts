@@ -14,6 +14,6 @@ export async function findReport(db: Kysely<Database>, by: { id: string } | { ag
 
 /** The years archived for an agency, ascending (for messages like "archived: 2021, 2022"). */
 export async function archivedYears(db: Kysely<Database>, agencyId: string): Promise<number[]> {
-  const rows = await db.selectFrom("reports").select("year").where("agency_id", "=", agencyId).orderBy("year").execute();
+  const rows = await db.selectFrom("reports").select("year").where("agency_id", "=", agencyId).where("latest_version_id", "is not", null).orderBy("year").execute();
   return rows.map((r) => r.year);
 }

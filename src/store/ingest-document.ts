@@ -5,6 +5,7 @@ import { ExtractError } from "../extract/extract-error.ts";
 import { archiveExtraction, recordSkip, type ArchiveStage } from "./archive-extraction.ts";
 import { sha256Hex } from "./blobs.ts";
 import type { Database } from "./database.ts";
+import { divisionIndex } from "./divisions/division-index.ts";
 
 // One document into the archive: extract it (outside any transaction), then in ONE transaction
 // store the raw bytes (content-addressed), the capture, and either the report version or, for a
@@ -24,6 +25,11 @@ export interface IngestDocumentInput {
   /** What the caller knows better than the document (a crawler's agency, --agency, --year). */
   agency?: string;
   year?: number;
+  /**
+   * Where the agency sits, as the caller knows it (ingest --region / --region-code, a crawler's
+   * portal): place names from the province down (山西省/吕梁市/孝义市) and/or a 行政区划代码
+   * (6, 9 or 12 digits). Used to place the agency (src/store/identity), never overriding its name.
+   */
   region?: string;
   regionCode?: string;
   /** Where the crawler's WARC file keeps the raw response (file relative to <storage>/warc). */
@@ -39,7 +45,7 @@ export type IngestResult = {
   captureId: string;
   sha256: string;
 } & (
-  | { status: "new" | "unchanged"; reportId: string; versionId: string; newReport: boolean; agency: string; year: number }
+  | { status: "new" | "unchanged"; reportId: string; versionId: string; newReport: boolean; agency: string; year: number; agencyId: string; warnings: string[] }
   | { status: "skipped"; reason: string }
 );
 
@@ -63,6 +69,7 @@ export async function archiveDocument(
   db: Kysely<Database>, input: IngestDocumentInput, extraction: Extraction | { reason: string }, options: IngestOptions = {},
 ): Promise<IngestResult> {
   const sha256 = sha256Hex(input.bytes);
+  const divisions = await divisionIndex(db);
   return db.transaction().execute(async (trx) => {
     // The bytes (kept once per sha256) and the capture, in one statement.
     const capture = await trx
@@ -96,6 +103,7 @@ export async function archiveDocument(
       year: input.year,
       region: input.region,
       regionCode: input.regionCode,
+      divisions,
       onStage: options.onStage,
     });
     return { captureId: capture.id, sha256, ...outcome };

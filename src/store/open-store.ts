@@ -2,13 +2,16 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { Database } from "./database.ts";
 import { ARCHIVE_DATABASE, ensureDatabase, startEmbeddedServer, type EmbeddedServer } from "./embedded-server.ts";
+import { identifyLegacyAgencies } from "./agencies/identify-legacy.ts";
+import { ensureDivisions } from "./divisions/load-divisions.ts";
 import { migrate } from "./migrate.ts";
 import { StoreError } from "./store-error.ts";
 
 // Opening the archive: DATABASE_URL when given, else the embedded PostgreSQL under the storage
 // folder; check the server answers (a clear one-line error within seconds if not), apply the
-// migrations, hand back the Kysely handle. bigint ids and numeric values stay strings (pg's
-// defaults; see database.ts).
+// migrations, load the administrative divisions if the archive lacks them (or has an older
+// vintage) and identify agencies archived before identities existed, hand back the Kysely
+// handle. bigint ids and numeric values stay strings (pg's defaults; see database.ts).
 //
 // Minimum server: PostgreSQL 14 (checked on connect). The embedded server is PostgreSQL 18.
 
@@ -68,6 +71,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   try {
     await checkServer(db, databaseUrl);
     await migrate(db);
+    await prepareArchive(db, options.onProgress ?? ((line) => process.stderr.write(`nianbao: ${line}\n`)));
   } catch (err) {
     await db.destroy().catch(() => undefined);
     await embedded?.stop();
@@ -95,6 +99,18 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
       }
     },
   };
+}
+
+/** The data every archive needs beyond its schema: the divisions, and identities for old agencies. */
+export async function prepareArchive(db: Kysely<Database>, onProgress: (line: string) => void): Promise<void> {
+  const divisions = await ensureDivisions(db);
+  if (divisions.loaded) {
+    onProgress(`loaded ${divisions.divisions.toLocaleString("en")} administrative divisions (${divisions.dataset} ${divisions.version}, as of ${divisions.vintage}) in ${divisions.ms} ms`);
+  }
+  const legacy = await identifyLegacyAgencies(db);
+  if (legacy.placed || legacy.merged) {
+    onProgress(`identified the agencies archived before: ${legacy.placed} placed at their division, ${legacy.merged} merged into the identity they share (nianbao agencies changes lists them)`);
+  }
 }
 
 function applicationName(): string {

@@ -2,13 +2,15 @@ import type { Kysely } from "kysely";
 import { EXTRACTOR_VERSION } from "../extract/version.ts";
 import { archiveExtraction, recordSkip } from "./archive-extraction.ts";
 import type { Database } from "./database.ts";
+import { divisionIndex } from "./divisions/division-index.ts";
 import { tryExtract } from "./ingest-document.ts";
 
 // Re-running the current extractors over the archived raw bytes, fetching nothing: every capture
 // is extracted again (one at a time, each in its own transaction); where the
 // content changed a new version (tagged with the current extractor version) is recorded and the
-// capture linked to it; the old versions stay. A capture keeps the agency and year it was filed
-// under (they may have come from --agency/--year or a crawler, not from the document).
+// capture linked to it; the old versions stay. A capture keeps the agency (identity and
+// spelling) and year it was filed under (they may have come from --agency/--year or a crawler,
+// not from the document; the identity may have been merged into another since).
 
 export interface ReextractProgress {
   done: number;
@@ -36,6 +38,7 @@ export interface ReextractSummary {
 export async function reextract(db: Kysely<Database>, options: ReextractOptions = {}): Promise<ReextractSummary> {
   const captures = await db.selectFrom("captures")
     .select(["id", "url", "final_url", "content_type", "fetched_at", "sha256"]).orderBy("id").execute();
+  const divisions = await divisionIndex(db);
   const summary: ReextractSummary = { extractorVersion: EXTRACTOR_VERSION, captures: 0, newVersions: 0, newReports: 0, unchanged: 0, skipped: 0 };
 
   for (const capture of captures) {
@@ -46,7 +49,7 @@ export async function reextract(db: Kysely<Database>, options: ReextractOptions 
       .innerJoin("report_versions as v", "v.id", "vc.version_id")
       .innerJoin("reports as r", "r.id", "v.report_id")
       .innerJoin("agencies as a", "a.id", "r.agency_id")
-      .select(["a.name", "a.region_code", "a.region", "r.year"])
+      .select(["a.id as agencyId", "v.agency_name as spelling", "a.name", "r.year"])
       .where("vc.capture_id", "=", capture.id)
       .orderBy("v.id", "desc").limit(1).executeTakeFirst();
     const outcome = await db.transaction().execute(async (trx) => {
@@ -60,10 +63,10 @@ export async function reextract(db: Kysely<Database>, options: ReextractOptions 
         sourceUrl: capture.final_url ?? capture.url,
         record: extraction.record,
         text: extraction.document.text,
-        agency: filed?.name,
+        agency: filed ? filed.spelling ?? filed.name : undefined,
+        agencyId: filed?.agencyId,
         year: filed?.year,
-        region: filed?.region ?? undefined,
-        regionCode: filed?.region_code ?? undefined,
+        divisions,
       });
     });
     summary.captures++;

@@ -50,7 +50,11 @@ async function run(db: Kysely<Database>, q: string, options: SearchOptions, tsqu
     .where(tsquery ? sql<boolean>`v.search @@ ${tsquery}` : sql<boolean>`v.text ilike ${`%${escapeLike(q)}%`}`)
     .whereRef("v.id", "=", "r.latest_version_id");
   if (options.year !== undefined) s = s.where("r.year", "=", options.year);
-  if (options.agency) s = s.where("a.name", "ilike", `%${escapeLike(options.agency.normalize("NFC"))}%`);
+  if (options.agency) {
+    const part = `%${escapeLike(options.agency.normalize("NFC").trim())}%`;
+    s = s.where(sql<boolean>`exists (select 1 from agency_names n join agencies m on m.id = n.agency_id
+      where (m.id = a.id or m.merged_into = a.id) and n.name ilike ${part})`);
+  }
   const rows = await s.orderBy("rank", "desc").orderBy("r.year", "desc").orderBy("r.id").limit(options.limit ?? 20).execute();
   return rows.map(({ text, ...r }) => ({ ...r, rank: Number(r.rank), snippet: snippet(text, q) }));
 }

@@ -40,6 +40,9 @@ describe("nianbao ingest / reextract", () => {
     expect(r.stdout).toMatch(/skipped .*notice\.txt: not an annual report/);
     expect(r.stdout).toMatch(/failed .*missing\.pdf: no such file or directory/);
     expect(r.code).toBe(1);
+    // The one agency its text does not place is named in a warning.
+    expect(r.stderr).toMatch(/^nianbao: warning: 高平镇人民政府: fits 3 divisions: .* not placed \(give --region or --region-code\)$/m);
+    expect(r.stderr.match(/warning:/g)).toHaveLength(1);
     // Not a terminal: progress as JSON lines on stderr.
     const events = r.stderr.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as { status: string; agency?: string; file?: string });
     expect(events.filter((e) => e.status === "new").map((e) => e.agency).sort()).toEqual(

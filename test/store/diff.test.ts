@@ -93,7 +93,7 @@ describe("nianbao diff", () => {
 
   it("an ambiguous agency name is one line listing the candidates", async () => {
     const err = await run(["青山", "2022", "2023"]).catch((e: Error) => e);
-    expect(String(err)).toMatch(/^UserError: agency '青山' is ambiguous: (青山镇人民政府, 青山街道办事处|青山街道办事处, 青山镇人民政府); give the full name$/);
+    expect(String(err)).toMatch(/^UserError: agency '青山' is ambiguous: (青山镇人民政府 \(id \d+\), 青山街道办事处 \(id \d+\)|青山街道办事处 \(id \d+\), 青山镇人民政府 \(id \d+\)); give the full name or the id$/);
   });
 
   it("an unknown agency suggests similar names", async () => {

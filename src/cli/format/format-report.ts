@@ -26,7 +26,7 @@ export function formatReport(r: ReportDetail, p: Paint): string {
   out.push(p.bold(`${r.agency.name} ${r.year} (report ${r.id})`));
   const meta: [string, string][] = [
     ["title", r.title ?? ""],
-    ["region", [r.agency.region, r.agency.regionCode].filter(Boolean).join(" ")],
+    ["region", [r.agency.region, r.agency.regionCode, r.agency.level && `(${r.agency.level})`].filter(Boolean).join(" ")],
     ["template", r.template],
     ["source", r.sourceUrl ?? ""],
     ["first seen", formatTime(r.firstSeen)],

@@ -3,9 +3,9 @@
 // one document are the same body. Nothing here invents a name the document does not support.
 
 /** Endings that make a string the name of a body (an office, a bureau, a committee …). */
-export const ORG_SUFFIX = /(人民政府办公室|人民政府办公厅|人民政府|办事处|办公室|办公厅|委员会|管委会|联合会|协会|工会|会|局|厅|委|署|院|中心|公司|所|站|台|大队|支队|队|部|社|馆|行|办|处|林场|农场|牧场|渔场|茶场|学校|大学|党校|监狱|兵团|师)$/;
+export const ORG_SUFFIX = /(人民政府办公室|人民政府办公厅|人民政府|(?<=[省市县区旗州盟镇乡])政府|办事处|办公室|办公厅|委员会|管委会|联合会|协会|工会|会|局|厅|委|署|院|中心|公司|所|站|台|大队|支队|队|部|社|馆|行|办|处|林场|农场|牧场|渔场|茶场|学校|大学|党校|监狱|兵团|师)$/;
 /** The endings common words never have: enough on their own to read a line as a body's name (a signature). */
-export const STRONG_ORG_SUFFIX = /(人民政府办公室|人民政府办公厅|人民政府|办事处|办公室|办公厅|委员会|管委会|局|厅|委|署|院|中心|公司|所|站|大队|支队)$/;
+export const STRONG_ORG_SUFFIX = /(人民政府办公室|人民政府办公厅|人民政府|(?<=[省市县区旗州盟镇乡])政府|办事处|办公室|办公厅|委员会|管委会|局|厅|委|署|院|中心|公司|所|站|大队|支队)$/;
 /** Endings of the administrative divisions whose body is a 人民政府. */
 const DIVISION = /(省|市|县|区|旗|州|盟|镇|乡|苏木)$/;
 /**
@@ -69,14 +69,14 @@ const placePrefix = (p: string) => p === "" || (p.length <= 20 && /(省|市|县|
 /**
  * True when `stated` names the body a title calls `bare` (a place or zone without a body's ending):
  * `[place]` + `bare` + the ending such a place's body has (海原县 + 西安镇 + 人民政府; 青峰经济开发区 +
- * 管理委员会). A government's place admits only 人民政府, a 街道 only 办事处.
+ * 管理委员会). A government's place admits only 人民政府 (or its short form 政府), a 街道 only 办事处.
  */
 export function completes(stated: string, bare: string): boolean {
   const at = stated.indexOf(bare);
   if (at < 0 || !placePrefix(stated.slice(0, at))) return false;
   const suffix = stated.slice(at + bare.length);
   if (bare.endsWith("街道")) return suffix === "办事处";
-  if (isGovernmentPlace(bare)) return suffix === "人民政府";
+  if (isGovernmentPlace(bare)) return suffix === "人民政府" || suffix === "政府";
   return ZONE_BODY.test(suffix);
 }
 

@@ -8,7 +8,14 @@ describe("bodyName: the one safe completion", () => {
   it.each([
     ["东山县", "东山县人民政府"], ["大通区", "大通区人民政府"], ["西安镇", "西安镇人民政府"], ["桃江县桃花江镇", "桃江县桃花江镇人民政府"],
     ["镇江市", "镇江市人民政府"], ["南岭乡", "南岭乡人民政府"], ["东湖街道", "东湖街道办事处"], ["大通区人民政府办公室", "大通区人民政府办公室"],
+    ["城关镇政府", "城关镇政府"], ["青峰县政府办公室", "青峰县政府办公室"],
   ])("%s → %s", (name, body) => expect(bodyName(name)).toBe(body));
+
+  it("takes 政府 as a government's short name only after a division's name", () => {
+    expect(completes("海原县西安镇政府", "西安镇")).toBe(true);
+    expect(bodyName("政府")).toBe("政府"); // not a name: no place
+    expect(looksLikeName("2024年政府")).toBe(false);
+  });
 
   it.each([
     "青峰经济开发区", "白石实验区", "青峰高新区", "浦东新区", "临港产业园区", "东湖社区", "青山风景区", "青峰综合保税区",

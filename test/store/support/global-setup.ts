@@ -5,11 +5,12 @@ import { join, relative, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { ensureDatabase, startEmbeddedServer } from "../../../src/store/embedded-server.ts";
 import { migrate } from "../../../src/store/migrate.ts";
-import { connectDatabase } from "../../../src/store/open-store.ts";
+import { connectDatabase, prepareArchive } from "../../../src/store/open-store.ts";
 import { TEMPLATE_DATABASE, type TestServer } from "./test-server.ts";
 
 // vitest globalSetup: ONE embedded PostgreSQL for the whole run, in a temp folder, with a
-// template database migrated once; test files clone it with freshDatabase(). Skipped when the
+// template database migrated once and holding the administrative divisions (loaded once here,
+// not per file); test files clone it with freshDatabase(). Skipped when the
 // run is limited to paths that hold no archive tests (e.g. `vitest run test/extract`).
 
 const ROOT = resolve(import.meta.dirname, "../../..");
@@ -56,6 +57,7 @@ export default async function setup(project: TestProject) {
     const db = connectDatabase(server.url(TEMPLATE_DATABASE));
     try {
       await migrate(db);
+      await prepareArchive(db, () => undefined);
     } finally {
       await db.destroy();
     }
