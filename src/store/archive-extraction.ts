@@ -35,6 +35,12 @@ export interface ArchiveInput {
   agencyId?: string;
   /** The archive's divisions (divisionIndex(db)), to place the agency. */
   divisions: DivisionIndex;
+  /**
+   * A crawl's start: a version of this report seen since then with the same template and values
+   * stands for this capture too — the same report at another URL (the PDF beside its page), whose
+   * text differs only by how its format renders. Without it, every content difference is a version.
+   */
+  twinsSince?: Date;
   onStage?: (stage: ArchiveStage) => void | Promise<void>;
 }
 
@@ -107,6 +113,10 @@ export async function archiveExtraction(trx: Transaction<Database>, input: Archi
   // The upsert above holds the report's row lock until commit, so concurrent ingests of one
   // report run the rest of this one after the other: one version for one content, never two.
   await input.onStage?.("report");
+  if (input.twinsSince) {
+    const twin = await sameReportElsewhere(trx, report.id, input.twinsSince, record, input.captureId, at);
+    if (twin) return { status: "unchanged", reportId: report.id, versionId: twin, newReport: false, agency, year, agencyId: report.agency_id, warnings: identity.warnings };
+  }
 
   // One statement for the rest: the version (inserted, or — same content seen before — its
   // sighting window widened), the capture's link, the values of a new version in long form, and
@@ -143,6 +153,18 @@ export async function archiveExtraction(trx: Transaction<Database>, input: Archi
   await input.onStage?.("version");
   await input.onStage?.("values");
   return { status: "new", reportId: report.id, versionId: version.id, newReport: report.inserted, ...filed };
+}
+
+/** A version seen since `since` with the same template and values: the capture is linked to it and its sighting widened. */
+async function sameReportElsewhere(trx: Transaction<Database>, reportId: string, since: Date, record: ReportRecord, captureId: string, at: Date): Promise<string | undefined> {
+  const { rows } = await sql<{ id: string }>`
+    with twin as (
+      select id from report_versions
+      where report_id = ${reportId} and last_seen >= ${since} and template = ${record.template} and record -> 'values' = ${JSON.stringify(record.values)}::jsonb
+      order by id limit 1
+    ), link as (insert into version_captures (version_id, capture_id) select id, ${captureId} from twin on conflict do nothing)
+    update report_versions v set last_seen = greatest(v.last_seen, ${at}) from twin where v.id = twin.id returning v.id`.execute(trx);
+  return rows[0]?.id;
 }
 
 /** A record's values as five parallel arrays (key, table, row, column, value) for one unnest insert. */

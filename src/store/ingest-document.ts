@@ -34,6 +34,8 @@ export interface IngestDocumentInput {
   regionCode?: string;
   /** Where the crawler's WARC file keeps the raw response (file relative to <storage>/warc). */
   warc?: { file: string; offset: number; length: number };
+  /** A crawl's start: the same report (same values) archived since from another URL is this capture's version too. */
+  twinsSince?: Date;
 }
 
 export interface IngestOptions {
@@ -104,6 +106,7 @@ export async function archiveDocument(
       region: input.region,
       regionCode: input.regionCode,
       divisions,
+      twinsSince: input.twinsSince,
       onStage: options.onStage,
     });
     return { captureId: capture.id, sha256, ...outcome };

@@ -9,7 +9,9 @@ import type { CrawlData, RunContext } from "./run-context.ts";
 // is a sighting of the report it gave (no capture, no version). Otherwise the document is
 // extracted — with what the crawler knows as the weakest evidence: the link's text, the detail
 // page's title and publisher — and archived under the portal's region: a new report, a new
-// version of one, the same content again, or no report (kept as a skipped capture, with why).
+// version of one, the same content again, or no report (kept as a skipped capture, with why). A
+// report met again in the same crawl at another URL with the same values (its PDF beside its page,
+// a twin discovery could not collapse) is the same version, not a new one.
 
 export interface Archived {
   outcome: Outcome;
@@ -43,7 +45,7 @@ export async function archiveFetched(rc: RunContext, data: CrawlData, page: Fetc
     httpStatus: result.status, httpHeaders: Object.fromEntries(result.headers.map(([n, v]) => [n.toLowerCase(), v])),
     contentType: result.contentType, fetchedAt: result.fetchedAt, origin: "crawl",
     region: portal.region ?? undefined, regionCode: portal.regionCode ?? undefined,
-    warc: page.warc,
+    warc: page.warc, twinsSince: rc.run.startedAt,
   }, extraction);
   if (archived.status === "skipped") return { outcome: "not_a_report", detail: archived.reason, captureId: archived.captureId, sha256 };
   const outcome: Outcome = archived.status === "unchanged" ? "report_unchanged" : archived.newReport ? "report_new" : "report_changed";

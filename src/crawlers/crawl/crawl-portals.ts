@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CheerioCrawler, Configuration, Log, LogLevel, MemoryStorage, RequestQueue, type Request } from "crawlee";
+import { CheerioCrawler, Configuration, log as crawleeLog, Log, LogLevel, MemoryStorage, RequestQueue, type Request } from "crawlee";
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/database.ts";
 import { knownReportUrls } from "../../store/crawl-fetches.ts";
@@ -17,6 +17,7 @@ import type { CrawlEvent } from "./crawl-events.ts";
 import { EdgeHttpClient, REQUEST_OPTION } from "./edge-http-client.ts";
 import { conditionalFor } from "./fetched-page.ts";
 import { crawlRouter } from "./crawl-router.ts";
+import { repairQueue } from "./queue-repair.ts";
 import { requestKey, RunContext, type CrawlData, type CrawlLimits } from "./run-context.ts";
 
 // One crawl over some portals: Crawlee's CheerioCrawler on a persisted request queue under
@@ -66,10 +67,17 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
   for (const r of repairs) emit({ type: "run", runId: run.id, message: `WARC ${r.file}: cut ${r.cutBytes} bytes of a record torn by an interrupted crawl` });
   const warc = await WarcWriter.open({ dir: warcDir, software: options.userAgent.split(" ")[0] });
 
+  crawleeLog.setLevel(LogLevel.OFF); // Crawlee's own lines (queue, statistics): the crawl reports through onEvent
   const config = new Configuration({
     storageClient: new MemoryStorage({ localDataDirectory: join(options.storage, "crawlee"), persistStorage: true, writeMetadata: true }),
     persistStorage: true, purgeOnStart: false,
   });
+  if (existing) {
+    const repair = await repairQueue(join(options.storage, "crawlee", "request_queues", run.queueName));
+    if (repair.unlocked || repair.removed.length) {
+      emit({ type: "run", runId: run.id, message: `request queue: ${repair.unlocked} requests left locked by the interrupted crawl released${repair.removed.length ? `, ${repair.removed.length} torn entries removed` : ""}` });
+    }
+  }
   const queue = await RequestQueue.open(run.queueName, { config });
   const lane = options.browser && BrowserLane.available() ? new BrowserLane({ userAgent: options.userAgent }) : undefined;
   const fetcher = new Fetcher({

@@ -42,6 +42,8 @@ describe("a first crawl of every fixture portal", () => {
       expect(r.template, e.id).toBe(e.template);
       expect(r.values, e.id).toEqual(e.values);
     }
+    // One report is one report: its PDF beside its page, its mobile and https twins make no second version.
+    expect(await versionCount(fresh.db)).toBe(expected.length);
   });
 
   it("reports what it did: finished, no failures beyond the portals' scripted ones, no blocked host", () => {
