@@ -5,7 +5,7 @@ import { formTables, type FormTable } from "./form-layout.ts";
 import { loadValues } from "./version-snapshot.ts";
 
 // Everything `nianbao show` prints about one report: metadata, the current version's tables
-// and checks, and every version with the captures it came from.
+// and checks (or, asked for, a past version's), and every version with the captures it came from.
 
 export interface CaptureRef { id: string; url: string; finalUrl: string | null; sha256: string; size: number; fetchedAt: Date; origin: string }
 export interface VersionRef { id: string; extractorVersion: string; template: string; contentHash: string; firstSeen: Date; lastSeen: Date; failedChecks: string[]; captures: CaptureRef[] }
@@ -20,7 +20,10 @@ export interface ReportDetail {
   firstSeen: Date;
   lastSeen: Date;
   removedAt: Date | null;
+  /** The version shown: the current one unless another was asked for. */
   versionId: string;
+  /** The current version (the one seen last). */
+  latestVersionId: string;
   values: Record<string, number>;
   tables: FormTable[];
   checks: Check[];
@@ -29,14 +32,15 @@ export interface ReportDetail {
   versions: VersionRef[];
 }
 
-export async function reportDetail(db: Kysely<Database>, reportId: string): Promise<ReportDetail | null> {
+export async function reportDetail(db: Kysely<Database>, reportId: string, options: { versionId?: string } = {}): Promise<ReportDetail | null> {
+  const wanted = options.versionId;
   const r = await db.selectFrom("reports as r")
     .innerJoin("agencies as a", "a.id", "r.agency_id")
-    .innerJoin("report_versions as v", (j) => j.onRef("v.id", "=", "r.latest_version_id"))
+    .innerJoin("report_versions as v", (j) => (wanted ? j.on("v.id", "=", wanted).onRef("v.report_id", "=", "r.id") : j.onRef("v.id", "=", "r.latest_version_id")))
     .select([
       "r.id", "r.year", "r.source_url", "r.first_seen", "r.last_seen", "r.removed_at",
       "a.id as agency_id", "a.name as agency", "a.region", "a.region_code", "a.level", "a.portal_url",
-      "v.id as version_id", "v.title", "v.template", "v.record",
+      "v.id as version_id", "r.latest_version_id", "v.title", "v.template", "v.record",
     ])
     .where("r.id", "=", reportId).executeTakeFirst();
   if (!r) return null;
@@ -52,7 +56,7 @@ export async function reportDetail(db: Kysely<Database>, reportId: string): Prom
     id: r.id,
     agency: { id: r.agency_id, name: r.agency, region: r.region, regionCode: r.region_code, level: r.level, portalUrl: r.portal_url },
     year: r.year, title: r.title, template: r.template, sourceUrl: r.source_url,
-    firstSeen: r.first_seen, lastSeen: r.last_seen, removedAt: r.removed_at, versionId: r.version_id,
+    firstSeen: r.first_seen, lastSeen: r.last_seen, removedAt: r.removed_at, versionId: r.version_id, latestVersionId: r.latest_version_id ?? r.version_id,
     values, tables: formTables(r.template, values),
     checks: record.checks ?? [], warnings: record.warnings ?? [], sections: record.sections ?? [],
     versions: versions.map((v) => ({
