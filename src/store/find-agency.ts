@@ -33,3 +33,13 @@ async function similarAgencies(db: Kysely<Database>, name: string): Promise<Agen
   return db.selectFrom("agencies").select(["id", "name", "region"])
     .where(sql<boolean>`(${score}) > 0`).orderBy(sql`${score}`, "desc").orderBy("name").limit(CANDIDATES).execute();
 }
+
+/** An agency by its id (all digits) or, failing that, by name as findAgency does. */
+export async function lookupAgency(db: Kysely<Database>, text: string): Promise<AgencyLookup> {
+  const t = text.trim();
+  if (/^\d{1,18}$/.test(t)) {
+    const byId = await db.selectFrom("agencies").select(["id", "name", "region"]).where("id", "=", t).executeTakeFirst();
+    if (byId) return { agency: byId };
+  }
+  return findAgency(db, t);
+}

@@ -1,0 +1,38 @@
+import { createHash } from "node:crypto";
+import type { Context } from "hono";
+import type { Html } from "./html.ts";
+
+// Responses with validators: a weak ETag from the body's hash (304 when the client has it),
+// Cache-Control that makes browsers and proxies revalidate (the archive changes whenever
+// something is ingested), and the content type with its charset.
+
+export const REVALIDATE = "no-cache";
+
+function etagFor(body: string): string {
+  return `W/"${createHash("sha1").update(body).digest("base64url").slice(0, 27)}"`;
+}
+
+function matches(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  return header.split(",").map((t) => t.trim()).some((t) => t === "*" || t === tag || t.replace(/^W\//, "") === tag.replace(/^W\//, ""));
+}
+
+export function sendText(c: Context, body: string, type: string, status = 200, extra: Record<string, string> = {}): Response {
+  const headers: Record<string, string> = { "content-type": type, ...extra };
+  if (status !== 200) return new Response(body, { status, headers: { ...headers, "cache-control": "no-store" } });
+  const tag = etagFor(body);
+  headers.etag = tag;
+  headers["cache-control"] ??= REVALIDATE;
+  if (matches(c.req.header("if-none-match"), tag)) return new Response(null, { status: 304, headers: { etag: tag, "cache-control": headers["cache-control"] } });
+  return new Response(body, { status, headers });
+}
+
+export const sendHtml = (c: Context, body: Html, status = 200) => sendText(c, body.value, "text/html; charset=utf-8", status);
+
+export const sendJson = (c: Context, value: unknown, status = 200) => sendText(c, `${JSON.stringify(value)}\n`, "application/json; charset=utf-8", status);
+
+/** Content-Disposition for a download: an ASCII fallback and the UTF-8 name (RFC 6266/5987). */
+export function attachment(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\;]/g, "_") || "download";
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
