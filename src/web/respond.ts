@@ -33,6 +33,7 @@ export const sendJson = (c: Context, value: unknown, status = 200) => sendText(c
 
 /** Content-Disposition for a download: an ASCII fallback and the UTF-8 name (RFC 6266/5987). */
 export function attachment(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\;]/g, "_") || "download";
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  const safe = name.replace(/[\u0000-\u001f<>:"/\\|?*;]/g, "_");
+  const ascii = safe.replace(/[^A-Za-z0-9._ ()-]/g, "_") || "download";
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(safe)}`;
 }

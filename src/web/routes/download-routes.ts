@@ -13,7 +13,7 @@ import { downloadsPage } from "../views/downloads-view.ts";
 // The export formats of `nianbao export` for the current filter, streamed as they are made.
 
 export function downloadRoutes(app: Hono, { db, log }: Deps): void {
-  const onError = (what: string) => (err: unknown) => log(`${what}: ${(err as Error).message}`);
+  const onError = (what: string) => (err: unknown) => log(`${what}: ${(err as Error)?.message ?? String(err)}`);
   app.get("/downloads", async (c) => {
     const q = new URL(c.req.url).searchParams;
     const { filter } = await listFilter(db, q);
