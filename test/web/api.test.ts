@@ -127,7 +127,7 @@ describe("/api/diff", () => {
   });
 
   it("compares two versions of one report", async () => {
-    const r = await (await w.get(`/api/reports/${w.ids.report2023}`)).json();
+    const r: any = await (await w.get(`/api/reports/${w.ids.report2023}`)).json();
     const d = await api.check(await w.get(`/api/diff?report=${w.ids.report2023}&from=${r.versions[0].id}&to=${r.versions[1].id}`));
     expect(d.cells.map((c: any) => c.key)).toContain("requests.new.natural_person");
   });

@@ -43,7 +43,7 @@ async function checkPage(name: string, title: RegExp) {
   await expect.poll(() => page.title()).toMatch(title);
   expect(await page.title()).toMatch(/ · 政府信息公开年报档案$/);
   expect(await page.locator("h1").count()).toBe(1);
-  const tables = await page.locator("main table").evaluateAll((ts) => ts.map((t) => ({
+  const tables = await page.locator("main table").evaluateAll((ts: any[]) => ts.map((t) => ({
     caption: t.querySelector("caption")?.textContent?.trim() ?? "",
     headers: t.querySelectorAll("th[scope]").length,
     unscoped: t.querySelectorAll("th:not([scope])").length,
@@ -64,12 +64,12 @@ describe("in a real browser", () => {
 
     // Keyboard: the first Tab reaches the skip link, Enter moves to the main content.
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("跳到正文");
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe("跳到正文");
     await page.keyboard.press("Enter");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe("main");
     // "/" focuses the search box (the page's one script); type and submit with Enter.
     await page.keyboard.press("/");
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("q");
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.name)).toBe("q");
     await page.keyboard.type("青山镇");
     await Promise.all([page.waitForURL(/\/search\?q=/), page.keyboard.press("Enter")]);
     await checkPage("search", /^检索：青山镇/);

@@ -71,13 +71,13 @@ describe("hostile content is shown as text", () => {
     const res = await w.get(`/api/reports/${w.ids.hostileText}`);
     expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    const r = await res.json();
+    const r: any = await res.json();
     expect(r.agency.name).toBe(HOSTILE_AGENCY);
     expect(r.source_url).toBe("javascript:alert('url')");
   });
 
   it("the original is served as a sandboxed attachment", async () => {
-    const r = await (await w.get(`/api/reports/${w.ids.hostileHtml}`)).json();
+    const r: any = await (await w.get(`/api/reports/${w.ids.hostileHtml}`)).json();
     const res = await w.get(`/captures/${r.versions[0].captures[0].id}/original`);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="_script_.html"; filename\*=UTF-8''_script_.html$/);

@@ -58,7 +58,7 @@ describe("pages", () => {
   });
 
   it("a past version, and two versions compared", async () => {
-    const api = await (await w.get(`/api/reports/${w.ids.report2023}`)).json();
+    const api: any = await (await w.get(`/api/reports/${w.ids.report2023}`)).json();
     const [v1, v2] = api.versions.map((v: { id: string }) => v.id);
     const past = await page(`/reports/${w.ids.report2023}/versions/${v1}`);
     expect(past).toContain("这是本报告过去的一个版本");
@@ -141,7 +141,7 @@ describe("pages", () => {
   });
 
   it("the archived original, with its type and file name, never as a page of this site", async () => {
-    const r = await (await w.get(`/api/reports/${w.ids.report2022}`)).json();
+    const r: any = await (await w.get(`/api/reports/${w.ids.report2022}`)).json();
     const res = await w.get(`/captures/${r.versions[0].captures[0].id}/original`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");

@@ -97,7 +97,7 @@ describe("503", () => {
     try {
       const res = await fetch(`${s.server.url}api/reports`);
       expect(res.status).toBe(503);
-      expect((await res.json()).error).toBe("数据库暂时无法连接，请稍后重试");
+      expect(((await res.json()) as any).error).toBe("数据库暂时无法连接，请稍后重试");
       const page = await fetch(`${s.server.url}`);
       expect(page.status).toBe(503);
       expect(await page.text()).not.toMatch(/ECONNREFUSED|at .*\.ts/);
