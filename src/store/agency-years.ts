@@ -1,7 +1,6 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "./database.ts";
 import { compareKeys } from "./form-layout.ts";
-import { loadValues } from "./version-snapshot.ts";
 
 // Every year of one agency side by side: its reports' current versions and their values, and
 // the cell keys any of them shows, in form order. What the web's agency page lays out.
@@ -35,15 +34,28 @@ export async function agencyInfo(db: Kysely<Database>, agencyId: string): Promis
   return a ?? null;
 }
 
+/** One statement: the agency, and its reports' current versions with their values as JSON. */
 export async function agencyYears(db: Kysely<Database>, agencyId: string): Promise<AgencyYears | null> {
-  const agency = await agencyInfo(db, agencyId);
-  if (!agency) return null;
-  const reports = await db.selectFrom("reports as r")
-    .innerJoin("report_versions as v", (j) => j.onRef("v.id", "=", "r.latest_version_id"))
-    .select(["r.year", "r.id as reportId", "v.id as versionId", "v.template", "v.title", "v.failed_checks as failedChecks", "r.removed_at as removedAt"])
-    .where("r.agency_id", "=", agencyId).orderBy("r.year").execute();
-  const values = await loadValues(db, reports.map((r) => r.versionId));
-  const years = reports.map((r) => ({ ...r, values: values.get(r.versionId) ?? {} }));
+  const row = await db.selectFrom("agencies as a")
+    .select(["a.id", "a.name", "a.region", "a.region_code as regionCode", "a.level", "a.portal_url as portalUrl",
+      sql<YearJson[]>`(select coalesce(json_agg(json_build_object(
+          'year', r.year, 'report_id', r.id::text, 'version_id', v.id::text, 'template', v.template, 'title', v.title,
+          'failed_checks', v.failed_checks, 'removed_at', r.removed_at,
+          'values', (select coalesce(json_object_agg(rv.key, rv.value), '{}') from report_values rv where rv.version_id = v.id)
+        ) order by r.year), '[]')
+        from reports r join report_versions v on v.id = r.latest_version_id where r.agency_id = a.id)`.as("years")])
+    .where("a.id", "=", agencyId).executeTakeFirst();
+  if (!row) return null;
+  const { years: raw, ...agency } = row;
+  const years = raw.map((y) => ({
+    year: y.year, reportId: y.report_id, versionId: y.version_id, template: y.template, title: y.title, failedChecks: y.failed_checks,
+    removedAt: y.removed_at ? new Date(y.removed_at) : null, values: Object.fromEntries(Object.entries(y.values).map(([k, v]) => [k, Number(v)])),
+  }));
   const keys = [...new Set(years.flatMap((y) => Object.keys(y.values)))].sort(compareKeys);
   return { agency, years, keys };
+}
+
+interface YearJson {
+  year: number; report_id: string; version_id: string; template: string; title: string | null; failed_checks: string[]; removed_at: string | null;
+  values: Record<string, number | string>;
 }

@@ -1,7 +1,8 @@
 import { Hono, type Context } from "hono";
 import { HttpError } from "./http-error.ts";
 import type { Db } from "./loaders.ts";
-import { sendHtml, sendJson } from "./respond.ts";
+import { PageCache } from "./page-cache.ts";
+import { answer, answerOf, sendHtml, sendJson } from "./respond.ts";
 import { apiRoutes } from "./routes/api-routes.ts";
 import { agencyRoutes } from "./routes/agency-routes.ts";
 import { downloadRoutes } from "./routes/download-routes.ts";
@@ -17,6 +18,8 @@ import { errorPage } from "./views/error-view.ts";
 
 export interface AppOptions {
   db: Db;
+  /** Keep rendered pages and API answers in memory, up to this many bytes (0: no cache). */
+  cacheBytes?: number;
   /** One line per unexpected failure (default: stderr). */
   log?: (line: string) => void;
 }
@@ -33,6 +36,9 @@ const SECURITY_HEADERS: Record<string, string> = {
   "x-frame-options": "DENY",
   "cross-origin-opener-policy": "same-origin",
 };
+
+/** Pages and API answers (not downloads, originals, static files). */
+const CACHEABLE = /^\/(?!static\/|captures\/|export\.|healthz)(?!.*\.csv$)/;
 
 /** A database failure the client can wait out: a statement timeout, a lost or refused connection. */
 function unavailable(err: unknown): string | null {
@@ -52,6 +58,19 @@ export function createApp(options: AppOptions): Hono {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(k)) c.res.headers.set(k, v);
   });
+  if (options.cacheBytes) {
+    const cache = new PageCache(options.db, { maxBytes: options.cacheBytes });
+    app.use("*", async (c, next) => {
+      if (c.req.method !== "GET" || !CACHEABLE.test(c.req.path)) return next();
+      const key = c.req.url;
+      const stamp = await cache.stamp();
+      const hit = cache.get(key, stamp);
+      if (hit) return answer(c, hit);
+      await next();
+      const fresh = c.res.status === 200 ? answerOf(c.res) : undefined;
+      if (fresh) cache.set(key, stamp, fresh);
+    });
+  }
   const deps = { db: options.db, log };
   homeRoutes(app, deps);
   reportRoutes(app, deps);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import type { Html } from "./html.ts";
+import type { CachedAnswer } from "./page-cache.ts";
 
 // Responses with validators: a weak ETag from the body's hash (304 when the client has it),
 // Cache-Control that makes browsers and proxies revalidate (the archive changes whenever
@@ -17,14 +18,22 @@ function matches(header: string | undefined, tag: string): boolean {
   return header.split(",").map((t) => t.trim()).some((t) => t === "*" || t === tag || t.replace(/^W\//, "") === tag.replace(/^W\//, ""));
 }
 
+/** The answers sendText made, by response: what the page cache keeps. */
+const answers = new WeakMap<Response, CachedAnswer>();
+export const answerOf = (res: Response) => answers.get(res);
+
+/** An answer (fresh or from the cache), or 304 when the client holds it already. */
+export function answer(c: Context, a: CachedAnswer): Response {
+  const headers = { etag: a.etag, "cache-control": a.cacheControl };
+  if (matches(c.req.header("if-none-match"), a.etag)) return new Response(null, { status: 304, headers });
+  const res = new Response(a.body, { status: 200, headers: { ...headers, "content-type": a.type } });
+  answers.set(res, a);
+  return res;
+}
+
 export function sendText(c: Context, body: string, type: string, status = 200, extra: Record<string, string> = {}): Response {
-  const headers: Record<string, string> = { "content-type": type, ...extra };
-  if (status !== 200) return new Response(body, { status, headers: { ...headers, "cache-control": "no-store" } });
-  const tag = etagFor(body);
-  headers.etag = tag;
-  headers["cache-control"] ??= REVALIDATE;
-  if (matches(c.req.header("if-none-match"), tag)) return new Response(null, { status: 304, headers: { etag: tag, "cache-control": headers["cache-control"] } });
-  return new Response(body, { status, headers });
+  if (status !== 200) return new Response(body, { status, headers: { "content-type": type, ...extra, "cache-control": "no-store" } });
+  return answer(c, { body, type, etag: etagFor(body), cacheControl: extra["cache-control"] ?? REVALIDATE });
 }
 
 export const sendHtml = (c: Context, body: Html, status = 200) => sendText(c, body.value, "text/html; charset=utf-8", status);

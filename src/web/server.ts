@@ -8,8 +8,8 @@ import type { Db } from "./loaders.ts";
 
 export interface WebServer { url: string; port: number; close(): Promise<void> }
 
-export async function startWebServer(o: { db: Db; host: string; port: number; log?: (line: string) => void }): Promise<WebServer> {
-  const app = createApp({ db: o.db, log: o.log });
+export async function startWebServer(o: { db: Db; host: string; port: number; log?: (line: string) => void; cacheBytes?: number }): Promise<WebServer> {
+  const app = createApp({ db: o.db, log: o.log, cacheBytes: o.cacheBytes });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: o.host });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -23,10 +23,10 @@ beforeAll(async () => {
 });
 afterAll(async () => { await fresh?.drop(); });
 
-async function serve(url: string, timeoutMs: number): Promise<{ server: WebServer; close: () => Promise<void>; logged: string[] }> {
+async function serve(url: string, timeoutMs: number, cacheBytes = 0): Promise<{ server: WebServer; close: () => Promise<void>; logged: string[] }> {
   const db = connectDatabase(url, { session: readOnlySession(timeoutMs), max: 2 });
   const logged: string[] = [];
-  const server = await startWebServer({ db, host: "127.0.0.1", port: 0, log: (l) => logged.push(l) });
+  const server = await startWebServer({ db, host: "127.0.0.1", port: 0, log: (l) => logged.push(l), cacheBytes });
   return { server, logged, close: async () => { await server.close(); await db.destroy(); } };
 }
 
@@ -101,6 +101,27 @@ describe("503", () => {
       const page = await fetch(`${s.server.url}`);
       expect(page.status).toBe(503);
       expect(await page.text()).not.toMatch(/ECONNREFUSED|at .*\.ts/);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe("the page cache", () => {
+  it("serves a page again while the archive is unchanged, and the new page within a second of a write", async () => {
+    const s = await serve(readerUrl(fresh.url), 5000, 1 << 20);
+    try {
+      const first = await fetch(`${s.server.url}agencies/${(await fresh.db.selectFrom("agencies").select("id").executeTakeFirstOrThrow()).id}`);
+      const body = await first.text();
+      expect(body).not.toContain("2024</a>");
+      const again = await fetch(first.url);
+      expect(await again.text()).toBe(body);
+      expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
+      expect(again.headers.get("content-security-policy")).toMatch(/script-src 'self'/);
+      expect((await fetch(first.url, { headers: { "if-none-match": first.headers.get("etag")! } })).status).toBe(304);
+      await ingestSynthetic(fresh.db, { seed: 6, agency: "青山镇人民政府", year: 2024 });
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(await (await fetch(first.url)).text()).toContain("2024</a>");
     } finally {
       await s.close();
     }

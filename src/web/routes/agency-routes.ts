@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import { agencyYears } from "../../store/agency-years.ts";
+import { agencyInfo, agencyYears } from "../../store/agency-years.ts";
 import { cellLabel } from "../../store/form-layout.ts";
 import { csvLine } from "../../export/csv.ts";
 import type { Deps } from "../app.ts";
@@ -33,9 +33,11 @@ export function agencyRoutes(app: Hono, { db }: Deps): void {
   app.get("/agencies/:id", async (c) => sendHtml(c, agencyPage(await load(c.req.param("id")))));
   app.get("/agencies/:id/diff", async (c) => {
     const q = new URL(c.req.url).searchParams;
-    const a = await load(c.req.param("id"));
-    const d = await loadYearDiff(db, a.agency, q);
-    return sendHtml(c, diffPage(d, `/api/diff?agency=${a.agency.id}&from=${d.before.year}&to=${d.after.year}`));
+    const id = P.id(c.req.param("id"), "机关编号");
+    const agency = await agencyInfo(db, id);
+    if (!agency) throw notFound(`档案中没有编号为 ${id} 的机关`);
+    const d = await loadYearDiff(db, agency, q);
+    return sendHtml(c, diffPage(d, `/api/diff?agency=${agency.id}&from=${d.before.year}&to=${d.after.year}`));
   });
   app.get("/agencies/:id/values.csv", async (c) => {
     const a = await load(c.req.param("id"));

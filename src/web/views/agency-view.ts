@@ -2,7 +2,7 @@ import type { AgencyYears } from "../../store/agency-years.ts";
 import { cellLabel } from "../../store/form-layout.ts";
 import { lineChart } from "../charts/line-chart.ts";
 import { formatDelta, formatNumber } from "../format.ts";
-import { html, type Html } from "../html.ts";
+import { escapeHtml, html, trusted, type Html } from "../html.ts";
 import { keyValue } from "../key-values.ts";
 import { keyLabel, ruleLabel, templateLabel } from "../labels.ts";
 import { agencyUrl, reportUrl, valuesUrl, yearDiffUrl } from "../links.ts";
@@ -16,6 +16,30 @@ import { regionCrumbs } from "./report-view.ts";
 export const TREND_KEYS = [
   "requests.new.total", "requests.granted.total", "sum:requests.denied.total", "appeals.review.total", "sum:appeals.litigation.total",
 ];
+
+const ABSENT = absentCell().value;
+
+/**
+ * The values table's rows: the page's largest part (≈200 keys × the years), built as plain
+ * strings — numbers need no escaping, labels are escaped — rather than one template per cell.
+ */
+function valueRows(a: AgencyYears): Html {
+  const { years } = a;
+  let out = "";
+  for (const key of a.keys) {
+    out += `<tr><th scope="row"><a href="${escapeHtml(valuesUrl({ key }))}">${escapeHtml(cellLabel(key))}</a></th>`;
+    for (let i = 0; i < years.length; i++) {
+      const v = years[i].values[key];
+      if (v === undefined) { out += ABSENT; continue; }
+      const prev = i > 0 ? years[i - 1].values[key] : undefined;
+      out += prev !== undefined && prev !== v
+        ? `<td class="num changed" title="较上年 ${formatDelta(Number((v - prev).toFixed(6)))}">${formatNumber(v)}</td>`
+        : `<td class="num">${formatNumber(v)}</td>`;
+    }
+    out += "</tr>";
+  }
+  return trusted(out);
+}
 
 export function agencyPage(a: AgencyYears): Html {
   const { agency, years } = a;
@@ -48,13 +72,7 @@ ${pairs.length ? html`<p>相邻年度：${pairs.map(([f, t]) => html`<a href="${
 <div class="wide"><table>
 <caption>${agency.name} 历年表格数据</caption>
 <thead><tr><th scope="col">数据项</th>${years.map((y) => html`<th scope="col" class="num"><a href="${reportUrl(y.reportId)}">${y.year}</a></th>`)}</tr></thead>
-<tbody>${a.keys.map((key) => html`<tr><th scope="row"><a href="${valuesUrl({ key })}">${cellLabel(key)}</a></th>${years.map((y, i) => {
-    const v = y.values[key];
-    if (v === undefined) return absentCell();
-    const prev = i > 0 ? years[i - 1].values[key] : undefined;
-    const changed = prev !== undefined && prev !== v;
-    return html`<td class="num${changed ? " changed" : ""}"${changed ? html` title="较上年 ${formatDelta(Number((v - prev).toFixed(6)))}"` : ""}>${formatNumber(v)}</td>`;
-  })}</tr>`)}</tbody>
+<tbody>${valueRows(a)}</tbody>
 </table></div>`}`;
   const crumbs = [{ href: "/", label: "首页" }, ...regionCrumbs(agency.region), { label: agency.name }];
   return page({ title: `${agency.name} 历年对比`, crumbs, json: `/api/reports?agency=${agency.id}`, csv: `/agencies/${agency.id}/values.csv`, nav: "reports" }, body);
