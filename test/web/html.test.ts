@@ -67,3 +67,13 @@ describe("charts", () => {
     expect(svg).not.toContain("<甲>");
   });
 });
+
+describe("Asia/Shanghai", () => {
+  it("agrees with Intl's time-zone data for dates the archive holds", () => {
+    const intl = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+    for (let t = Date.UTC(1995, 0, 1); t < Date.UTC(2040, 0, 1); t += 7_919_999_917) {
+      const d = new Date(t);
+      expect(formatDateTime(d)).toBe(intl.format(d));
+    }
+  });
+});
