@@ -82,6 +82,9 @@ describe("pages", () => {
     expect(body).toContain("数据变化");
     expect(body).toContain("校验状态变化");
     expect(body).toContain("正文变化");
+    const csv = (await (await w.get(`/agencies/${w.ids.agencyId}/diff.csv?from=2022&to=2023`)).text()).split("\r\n");
+    expect(csv[0]).toBe("key,label,status,before (2022 年),after (2023 年),delta");
+    expect(csv.find((l) => l.startsWith("requests.new.natural_person,"))).toMatch(/,changed,\d+,999,-?\d+$/);
     await page(`/agencies/${w.ids.agencyId}/diff?from=2019&to=2023`, 404);
     await page(`/agencies/${w.ids.agencyId}/diff?from=20&to=2023`, 400);
   });
@@ -152,7 +155,7 @@ describe("pages", () => {
   });
 
   it("every page's JSON and CSV twins are links that answer", async () => {
-    for (const path of ["/", `/reports/${w.ids.report2022}`, `/agencies/${w.ids.agencyId}`, "/reports?year=2022", `/search?q=${encodeURIComponent("公开")}`, "/values?key=requests.new.total"]) {
+    for (const path of ["/", `/reports/${w.ids.report2022}`, `/agencies/${w.ids.agencyId}`, `/agencies/${w.ids.agencyId}/diff?from=2021&to=2022`, "/reports?year=2022", `/search?q=${encodeURIComponent("公开")}`, "/values?key=requests.new.total"]) {
       const body = await page(path);
       for (const m of body.matchAll(/<link rel="alternate" type="[^"]+" href="([^"]+)">/g)) {
         const res = await w.get(m[1].replace(/&amp;/g, "&"));

@@ -12,6 +12,7 @@ import { sendHtml } from "../respond.ts";
 import { streamDownload } from "../stream.ts";
 import { agencyPage } from "../views/agency-view.ts";
 import { diffPage } from "../views/diff-page.ts";
+import { diffCsv } from "../diff-csv.ts";
 
 // One agency across years, two of its years compared, its values as a wide CSV, and finding an
 // agency by name (/agency?name=…, as the CLI's AGENCY argument).
@@ -31,13 +32,22 @@ export function agencyRoutes(app: Hono, { db }: Deps): void {
     return c.redirect(agencyUrl(agency.id), 302);
   });
   app.get("/agencies/:id", async (c) => sendHtml(c, agencyPage(await load(c.req.param("id")))));
-  app.get("/agencies/:id/diff", async (c) => {
-    const q = new URL(c.req.url).searchParams;
-    const id = P.id(c.req.param("id"), "机关编号");
+  const yearDiff = async (idText: string | undefined, q: URLSearchParams) => {
+    const id = P.id(idText, "机关编号");
     const agency = await agencyInfo(db, id);
     if (!agency) throw notFound(`档案中没有编号为 ${id} 的机关`);
-    const d = await loadYearDiff(db, agency, q);
-    return sendHtml(c, diffPage(d, `/api/diff?agency=${agency.id}&from=${d.before.year}&to=${d.after.year}`));
+    return loadYearDiff(db, agency, q);
+  };
+  app.get("/agencies/:id/diff", async (c) => {
+    const q = new URL(c.req.url).searchParams;
+    const d = await yearDiff(c.req.param("id"), q);
+    const params = `from=${d.before.year}&to=${d.after.year}`;
+    return sendHtml(c, diffPage(d, `/api/diff?agency=${d.agency.id}&${params}`, `/agencies/${d.agency.id}/diff.csv?${params}`));
+  });
+  app.get("/agencies/:id/diff.csv", async (c) => {
+    const d = await yearDiff(c.req.param("id"), new URL(c.req.url).searchParams);
+    const body = diffCsv(d);
+    return streamDownload("text/csv; charset=utf-8", `agency-${d.agency.id}-${d.before.year}-${d.after.year}.csv`, (out) => out.write(body), () => undefined);
   });
   app.get("/agencies/:id/values.csv", async (c) => {
     const a = await load(c.req.param("id"));

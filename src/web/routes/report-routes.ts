@@ -13,6 +13,7 @@ import * as P from "../params.ts";
 import { sendHtml } from "../respond.ts";
 import { streamDownload } from "../stream.ts";
 import { diffPage } from "../views/diff-page.ts";
+import { diffCsv } from "../diff-csv.ts";
 import { reportListPage } from "../views/report-list-view.ts";
 import { reportPage } from "../views/report-view.ts";
 
@@ -48,7 +49,13 @@ export function reportRoutes(app: Hono, { db, log }: Deps): void {
   app.get("/reports/:id/diff", async (c) => {
     const q = new URL(c.req.url).searchParams;
     const d = await loadVersionDiff(db, c.req.param("id"), q);
-    return sendHtml(c, diffPage(d, `/api/diff?report=${d.reportId}&from=${d.before.versionId}&to=${d.after.versionId}`));
+    const params = `from=${d.before.versionId}&to=${d.after.versionId}`;
+    return sendHtml(c, diffPage(d, `/api/diff?report=${d.reportId}&${params}`, `/reports/${d.reportId}/diff.csv?${params}`));
+  });
+  app.get("/reports/:id/diff.csv", async (c) => {
+    const d = await loadVersionDiff(db, c.req.param("id"), new URL(c.req.url).searchParams);
+    const body = diffCsv(d);
+    return streamDownload("text/csv; charset=utf-8", `report-${d.reportId}-${d.before.versionId}-${d.after.versionId}.csv`, (out) => out.write(body), () => undefined);
   });
   app.get("/reports/:id/values.csv", async (c) => {
     const q = new URL(c.req.url).searchParams;

@@ -8,7 +8,7 @@ import { regionCrumbs } from "./report-view.ts";
 
 // The page around a diff: of two years of an agency, or of two versions of a report.
 
-export function diffPage(d: LoadedDiff, api: string): Html {
+export function diffPage(d: LoadedDiff, api: string, csv: string): Html {
   const versions = d.reportId !== undefined;
   const title = versions
     ? `${d.agency.name} ${d.before.year} 年度报告：版本 ${d.before.versionId} → ${d.after.versionId}`
@@ -19,5 +19,5 @@ export function diffPage(d: LoadedDiff, api: string): Html {
 ${d.before.template !== d.after.template ? html`<strong>两者表格格式不同</strong>，部分数据项不可直接比较。` : ""}</p>
 ${diffView(d.diff, { before: d.before.label, after: d.after.label })}`;
   const crumbs = [{ href: "/", label: "首页" }, ...regionCrumbs(d.agency.region), { href: agencyUrl(d.agency.id), label: d.agency.name }, { label: "比较" }];
-  return page({ title, crumbs, json: api, nav: "reports" }, body);
+  return page({ title, crumbs, json: api, csv, nav: "reports" }, body);
 }
