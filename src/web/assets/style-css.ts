@@ -37,7 +37,8 @@ td.changed { background: var(--mark); }
 .up { color: var(--bad); } .down { color: var(--good); }
 .ok { color: var(--good); } .bad { color: var(--bad); font-weight: bold; }
 del { background: #ffd7d5; text-decoration: line-through; } ins { background: #ccf0d4; text-decoration: none; }
-.diff-text { white-space: pre-wrap; font-size: .95em; }
+.diff-text { font-size: .95em; margin: .4em 0 .8em; }
+.diff-text p { white-space: pre-wrap; margin: .15em 0; tab-size: 4; }
 .section-text { white-space: pre-wrap; }
 .wide { overflow-x: auto; max-width: 100%; }
 form.search { display: flex; flex-wrap: wrap; gap: .5em; align-items: end; margin: .5em 0 1em; }

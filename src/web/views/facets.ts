@@ -8,6 +8,7 @@ import { withParams, type Query } from "../params.ts";
 
 function facet(title: string, path: string, q: Query, name: string, items: { value: string; label: string; count: number }[]): Html {
   const chosen = q.get(name);
+  if (!chosen && items.length === 0) return html``;
   return html`<section aria-label="${title}"><h2>${title}</h2><ul>
 ${chosen ? html`<li class="chosen">${items.find((i) => i.value === chosen)?.label ?? chosen} <a href="${withParams(path, q, { [name]: undefined, cursor: undefined })}" aria-label="取消${title}筛选">× 取消</a></li>` : ""}
 ${items.filter((i) => i.value !== chosen).map((i) => html`<li><a href="${withParams(path, q, { [name]: i.value, cursor: undefined })}">${i.label}</a> <span class="muted">${i.count}</span></li>`)}
