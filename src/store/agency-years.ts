@@ -49,7 +49,7 @@ export async function agencyYears(db: Kysely<Database>, agencyId: string): Promi
   const { years: raw, ...agency } = row;
   const years = raw.map((y) => ({
     year: y.year, reportId: y.report_id, versionId: y.version_id, template: y.template, title: y.title, failedChecks: y.failed_checks,
-    removedAt: y.removed_at ? new Date(y.removed_at) : null, values: Object.fromEntries(Object.entries(y.values).map(([k, v]) => [k, Number(v)])),
+    removedAt: y.removed_at ? new Date(y.removed_at) : null, values: y.values,
   }));
   const keys = [...new Set(years.flatMap((y) => Object.keys(y.values)))].sort(compareKeys);
   return { agency, years, keys };
@@ -57,5 +57,6 @@ export async function agencyYears(db: Kysely<Database>, agencyId: string): Promi
 
 interface YearJson {
   year: number; report_id: string; version_id: string; template: string; title: string | null; failed_checks: string[]; removed_at: string | null;
-  values: Record<string, number | string>;
+  /** numeric becomes a JSON number in json_object_agg: numbers as parsed. */
+  values: Record<string, number>;
 }

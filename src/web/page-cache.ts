@@ -8,7 +8,7 @@ import type { Db } from "./loaders.ts";
 // once per `stampMs` (default 1 s): an answer may lag a write by that long, never more. Least
 // recently used entries go first when the cache is over `maxBytes`.
 
-export interface CachedAnswer { body: string; type: string; etag: string; cacheControl: string }
+export interface CachedAnswer { body: Uint8Array; type: string; etag: string; cacheControl: string }
 
 export class PageCache {
   readonly #db: Db;
@@ -47,7 +47,7 @@ export class PageCache {
   }
 
   set(key: string, stamp: string, answer: CachedAnswer): void {
-    const size = answer.body.length * 2 + key.length * 2 + 200;
+    const size = answer.body.length + key.length * 2 + 200;
     if (size > this.#maxBytes / 8) return;
     const old = this.#entries.get(key);
     if (old) { this.#bytes -= old.size; this.#entries.delete(key); }

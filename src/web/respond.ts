@@ -9,7 +9,7 @@ import type { CachedAnswer } from "./page-cache.ts";
 
 export const REVALIDATE = "no-cache";
 
-function etagFor(body: string): string {
+function etagFor(body: Uint8Array): string {
   return `W/"${createHash("sha1").update(body).digest("base64url").slice(0, 27)}"`;
 }
 
@@ -26,14 +26,16 @@ export const answerOf = (res: Response) => answers.get(res);
 export function answer(c: Context, a: CachedAnswer): Response {
   const headers = { etag: a.etag, "cache-control": a.cacheControl };
   if (matches(c.req.header("if-none-match"), a.etag)) return new Response(null, { status: 304, headers });
-  const res = new Response(a.body, { status: 200, headers: { ...headers, "content-type": a.type } });
+  const res = new Response(a.body as Uint8Array<ArrayBuffer>, { status: 200, headers: { ...headers, "content-type": a.type } });
   answers.set(res, a);
   return res;
 }
 
 export function sendText(c: Context, body: string, type: string, status = 200, extra: Record<string, string> = {}): Response {
   if (status !== 200) return new Response(body, { status, headers: { "content-type": type, ...extra, "cache-control": "no-store" } });
-  return answer(c, { body, type, etag: etagFor(body), cacheControl: extra["cache-control"] ?? REVALIDATE });
+  // Encoded once: the same bytes are hashed for the ETag, sent, and kept by the page cache.
+  const bytes = Buffer.from(body, "utf8");
+  return answer(c, { body: bytes, type, etag: etagFor(bytes), cacheControl: extra["cache-control"] ?? REVALIDATE });
 }
 
 export const sendHtml = (c: Context, body: Html, status = 200) => sendText(c, body.value, "text/html; charset=utf-8", status);

@@ -18,6 +18,16 @@ export const TREND_KEYS = [
 ];
 
 const ABSENT = absentCell().value;
+const rowHeads = new Map<string, string>();
+/** A key's row header (its label, linking to the key across agencies): the same on every page, so made once. */
+function rowHead(key: string): string {
+  let head = rowHeads.get(key);
+  if (head === undefined) {
+    head = `<th scope="row"><a href="${escapeHtml(valuesUrl({ key }))}">${escapeHtml(cellLabel(key))}</a></th>`;
+    if (rowHeads.size < 5000) rowHeads.set(key, head);
+  }
+  return head;
+}
 
 /**
  * The values table's rows: the page's largest part (≈200 keys × the years), built as plain
@@ -27,7 +37,7 @@ function valueRows(a: AgencyYears): Html {
   const { years } = a;
   let out = "";
   for (const key of a.keys) {
-    out += `<tr><th scope="row"><a href="${escapeHtml(valuesUrl({ key }))}">${escapeHtml(cellLabel(key))}</a></th>`;
+    out += `<tr>${rowHead(key)}`;
     for (let i = 0; i < years.length; i++) {
       const v = years[i].values[key];
       if (v === undefined) { out += ABSENT; continue; }
