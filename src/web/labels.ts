@@ -44,8 +44,15 @@ export function isKnownKey(key: string): boolean {
 /** The cell keys a chosen key reads (a sum's parts, or the key itself). */
 export const keyParts = (key: string) => SUMS.find((s) => s.key === key)?.parts ?? [key];
 
-/** The choices of a key, grouped by table as the form prints them. */
-export function keyChoices(): { group: string; options: { key: string; label: string }[] }[] {
+export interface KeyChoiceGroup { group: string; options: { key: string; label: string }[] }
+let choices: KeyChoiceGroup[] | undefined;
+
+/** The choices of a key, grouped by table as the form prints them (made once). */
+export function keyChoices(): KeyChoiceGroup[] {
+  return (choices ??= makeChoices());
+}
+
+function makeChoices(): KeyChoiceGroup[] {
   const keys = [...contractKeys()].sort(compareKeys);
   const group = (prefix: string) => keys.filter((k) => k.startsWith(prefix)).map((key) => ({ key, label: cellLabel(key) }));
   return [

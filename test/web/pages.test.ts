@@ -94,8 +94,11 @@ describe("pages", () => {
     expect(body).toContain("每百");
     expect(body).toContain('<svg class="chart"');
     expect(body).toContain('aria-sort="descending"');
+    expect(body).toContain('<option value="sum:requests.denied.total" selected>');
+    expect(body.match(/ selected>/g)).toHaveLength(2); // the key and the denominator
     const byAgency = await page(`/values?key=requests.new.total&sort=agency`);
     expect(byAgency).toContain('aria-sort="descending"');
+    expect(byAgency.match(/ selected>/g)).toHaveLength(1);
     await page("/values?key=requests.bogus.total", 400);
     expect(await page("/values")).toContain("<optgroup label=\"三、收到和处理政府信息公开申请情况\">");
   });

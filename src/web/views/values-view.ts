@@ -1,6 +1,6 @@
 import { barChart } from "../charts/bar-chart.ts";
 import { formatNumber, formatRatio } from "../format.ts";
-import { html, type Html } from "../html.ts";
+import { escapeHtml, html, trusted, type Html } from "../html.ts";
 import { keyChoices, keyLabel } from "../labels.ts";
 import { agencyUrl, reportUrl } from "../links.ts";
 import { withParams, type Query } from "../params.ts";
@@ -16,10 +16,16 @@ export type ValueSort = "value" | "-value" | "agency" | "year";
 
 const CHART_BARS = 30;
 
+let options: string | undefined;
+
+/** The key menu: its ≈250 options rendered once, the chosen one marked per page. */
 function keySelect(name: string, label: string, chosen: string | undefined, optional: boolean): Html {
+  options ??= html`${keyChoices().map((g) => html`<optgroup label="${g.group}">${g.options.map((o) => html`<option value="${o.key}">${o.label}</option>`)}</optgroup>`)}`.value;
+  // Keys are [a-z0-9_.:] (checked by the parameter parser), so the marked value cannot break out.
+  const marked = chosen ? options.replace(`<option value="${escapeHtml(chosen)}">`, `<option value="${escapeHtml(chosen)}" selected>`) : options;
   return html`<label>${label}<select name="${name}">
 ${optional ? html`<option value="">（不计算比率）</option>` : ""}
-${keyChoices().map((g) => html`<optgroup label="${g.group}">${g.options.map((o) => html`<option value="${o.key}"${o.key === chosen ? html` selected` : ""}>${o.label}</option>`)}</optgroup>`)}
+${trusted(marked)}
 </select></label>`;
 }
 
