@@ -23,6 +23,8 @@ export const COMMANDS: Record<string, Command> = {
   search: { summary: "full-text search over report text (Chinese-aware)", run: lazy(() => import("./search-command.ts")) },
   export: { summary: "export the latest versions as JSONL, CSV or Parquet (long or wide)", run: lazy(() => import("./export-command.ts")) },
   check: { summary: "cross-year checks (--continuity)", run: lazy(() => import("./check-command.ts")) },
+  serve: { summary: "serve the archive as a website and JSON API (read-only)", run: lazy(() => import("./serve-command.ts")) },
+  db: { summary: "keep the archive's PostgreSQL running; print a read-only connection URL", run: lazy(() => import("./db-command.ts")) },
 };
 
 export { EXTRACT_USAGE };
