@@ -25,6 +25,8 @@ export const COMMANDS: Record<string, Command> = {
   check: { summary: "cross-year checks (--continuity)", run: lazy(() => import("./check-command.ts")) },
   crawl: { summary: "crawl portals for annual reports and archive them (--demo: a local demo portal)", run: lazy(() => import("./crawl-command.ts")) },
   portals: { summary: "the portal registry: list, add, import", run: lazy(() => import("./portals-command.ts")) },
+  serve: { summary: "serve the archive as a website and JSON API (read-only)", run: lazy(() => import("./serve-command.ts")) },
+  db: { summary: "keep the archive's PostgreSQL running; print a read-only connection URL", run: lazy(() => import("./db-command.ts")) },
 };
 
 export { EXTRACT_USAGE };

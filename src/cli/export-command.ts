@@ -1,11 +1,9 @@
 import { parseArgs } from "node:util";
-import type { Kysely } from "kysely";
-import type { Database } from "../store/database.ts";
-import { latestKeys, latestReportBatches, valueRows } from "../store/export-batches.ts";
+import { exportParquetLong, exportParquetWide } from "../export/export-parquet.ts";
+import { exportCsvLong, exportCsvWide, exportJsonl } from "../export/export-text.ts";
+import { openParquetFile } from "../export/parquet-file.ts";
 import { UserError } from "./fail.ts";
-import { exportParquetLong, exportParquetWide } from "./export-parquet.ts";
-import { csvLine } from "./format/csv.ts";
-import { openOutput, type Output } from "./output-file.ts";
+import { openOutput } from "./output-file.ts";
 import { STORE_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
 
 export const USAGE = `usage: nianbao export [--format jsonl|csv|parquet] [--wide] [--out FILE]
@@ -28,56 +26,6 @@ index at the end of the file, so it is not streamed to standard output.
 
 ${STORE_USAGE}`;
 
-const LONG_HEADER = ["report_id", "version_id", "agency", "region", "year", "template", "key", "table", "row_key", "column_key", "value"];
-const WIDE_FIXED = ["report_id", "version_id", "agency", "region", "year", "template"];
-
-export async function exportJsonl(db: Kysely<Database>, out: Output): Promise<number> {
-  let n = 0;
-  for await (const batch of latestReportBatches(db)) {
-    let chunk = "";
-    for (const r of batch) {
-      chunk += `${JSON.stringify({ ...r.record, agency: r.agency, region: r.region, region_code: r.regionCode, year: r.year, source_url: r.sourceUrl, report_id: r.reportId, version_id: r.versionId })}\n`;
-    }
-    await out.write(chunk);
-    n += batch.length;
-  }
-  return n;
-}
-
-export async function exportCsvLong(db: Kysely<Database>, out: Output): Promise<number> {
-  await out.write(csvLine(LONG_HEADER));
-  let n = 0;
-  for await (const batch of latestReportBatches(db, { withRecord: false })) {
-    const values = await valueRows(db, batch.map((r) => r.versionId));
-    let chunk = "";
-    for (const r of batch) {
-      for (const v of values.get(r.versionId) ?? []) {
-        chunk += csvLine([r.reportId, r.versionId, r.agency, r.region, r.year, r.template, v.key, v.table, v.rowKey, v.columnKey, v.value]);
-      }
-    }
-    await out.write(chunk);
-    n += batch.length;
-  }
-  return n;
-}
-
-export async function exportCsvWide(db: Kysely<Database>, out: Output): Promise<number> {
-  const keys = await latestKeys(db);
-  await out.write(csvLine([...WIDE_FIXED, ...keys]));
-  let n = 0;
-  for await (const batch of latestReportBatches(db, { withRecord: false })) {
-    const values = await valueRows(db, batch.map((r) => r.versionId));
-    let chunk = "";
-    for (const r of batch) {
-      const byKey = new Map((values.get(r.versionId) ?? []).map((v) => [v.key, v.value]));
-      chunk += csvLine([r.reportId, r.versionId, r.agency, r.region, r.year, r.template, ...keys.map((k) => byKey.get(k) ?? null)]);
-    }
-    await out.write(chunk);
-    n += batch.length;
-  }
-  return n;
-}
-
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
@@ -91,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
   const path = values.out;
   if (format === "parquet") {
     if (!path) throw new UserError("export: --format parquet writes a file; add --out FILE (e.g. --out reports.parquet)", 2);
-    const count = await withStore(values, (db) => (values.wide ? exportParquetWide(db, path) : exportParquetLong(db, path)));
+    const count = await withStore(values, (db) => (values.wide ? exportParquetWide : exportParquetLong)(db, (columns) => openParquetFile(path, columns)));
     process.stderr.write(`nianbao: exported ${count} report${count === 1 ? "" : "s"} to ${path}\n`);
     return 0;
   }

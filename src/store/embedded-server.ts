@@ -38,6 +38,10 @@ export interface EmbeddedServer {
   startedHere: boolean;
   /** Connection URL for a database on this server (default: the archive database). */
   url(database?: string): string;
+  /** The read-only role's connection URL (it logs in once enableReader has run; see reader-role.ts). */
+  readerUrl(database?: string): string;
+  /** The read-only role's password, kept in <storage>/postgres.json. */
+  readerPassword: string;
   /** True while this process is the one to stop the server (it started or adopted it). */
   owned(): boolean;
   /** True when no live process owns the running server (its starter detached or crashed). */
@@ -55,7 +59,11 @@ interface ServerConfig {
   password: string;
   /** Where the cluster lives when not in <storage>/postgres (root, private storage folder). */
   dataDir?: string;
+  /** The read-only role nianbao_reader's password (added to older files when first needed). */
+  readerPassword?: string;
 }
+
+export const READER_ROLE = "nianbao_reader";
 
 const defaultProgress = (line: string) => process.stderr.write(`nianbao: ${line}\n`);
 
@@ -80,7 +88,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
       if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
         throw new StoreError(`${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION; an interrupted first run?); move it away and run again`);
       }
-      config = { port: config?.port ?? (await freePort()), password: config?.password ?? randomBytes(18).toString("hex") };
+      config = { ...config, port: config?.port ?? (await freePort()), password: config?.password ?? randomBytes(18).toString("hex") };
       if (dataDir !== join(storage, "postgres")) {
         config.dataDir = dataDir;
         await prepareRelocated(dataDir, storage, runAs);
@@ -91,11 +99,16 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     } else if (!config) {
       throw new StoreError(`${dataDir} holds a PostgreSQL cluster but ${configPath} (its port and password) is missing; restore that file, or move the postgres folder away to start a new archive`);
     }
+    if (!config.readerPassword) {
+      config = { ...config, readerPassword: randomBytes(18).toString("hex") };
+      await writeConfig(configPath, config);
+    }
+    const readerPassword = config.readerPassword as string;
 
     const livePort = await liveServerPort(dataDir, config.password);
     if (livePort !== undefined) {
       if (livePort !== config.port) await writeConfig(configPath, { ...config, port: livePort });
-      return makeServer({ storage, dataDir, port: livePort, password: config.password, startedHere: false, pgCtl: bins.pg_ctl, runAs });
+      return makeServer({ storage, dataDir, port: livePort, password: config.password, readerPassword, startedHere: false, pgCtl: bins.pg_ctl, runAs });
     }
 
     const timer = setTimeout(() => progress(`starting the embedded PostgreSQL in ${dataDir} …`), 1500);
@@ -119,7 +132,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     } finally {
       clearTimeout(timer);
     }
-    return makeServer({ storage, dataDir, port: config.port, password: config.password, startedHere: true, pgCtl: bins.pg_ctl, runAs });
+    return makeServer({ storage, dataDir, port: config.port, password: config.password, readerPassword, startedHere: true, pgCtl: bins.pg_ctl, runAs });
   });
 }
 
@@ -157,6 +170,7 @@ interface ServerParts {
   dataDir: string;
   port: number;
   password: string;
+  readerPassword: string;
   startedHere: boolean;
   pgCtl: string;
   runAs: RunAs;
@@ -195,6 +209,8 @@ function makeServer(p: ServerParts): EmbeddedServer {
     port: p.port,
     startedHere: p.startedHere,
     url: (database = ARCHIVE_DATABASE) => `postgres://${SUPERUSER}:${encodeURIComponent(p.password)}@127.0.0.1:${p.port}/${encodeURIComponent(database)}`,
+    readerUrl: (database = ARCHIVE_DATABASE) => `postgres://${READER_ROLE}:${encodeURIComponent(p.readerPassword)}@127.0.0.1:${p.port}/${encodeURIComponent(database)}`,
+    readerPassword: p.readerPassword,
     owned: () => owned,
     orphaned() {
       if (owned) return false;
@@ -372,7 +388,12 @@ async function readConfig(path: string): Promise<ServerConfig | undefined> {
   try {
     const parsed = JSON.parse(await readFile(path, "utf8")) as Partial<ServerConfig>;
     if (typeof parsed.port === "number" && typeof parsed.password === "string") {
-      return { port: parsed.port, password: parsed.password, ...(typeof parsed.dataDir === "string" ? { dataDir: parsed.dataDir } : {}) };
+      const reader = typeof parsed.readerPassword === "string" && /^[0-9a-f]{16,}$/.test(parsed.readerPassword) ? parsed.readerPassword : undefined;
+      return {
+        port: parsed.port, password: parsed.password,
+        ...(typeof parsed.dataDir === "string" ? { dataDir: parsed.dataDir } : {}),
+        ...(reader ? { readerPassword: reader } : {}),
+      };
     }
   } catch { /* missing or unreadable: treated as absent */ }
   return undefined;

@@ -1,5 +1,6 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "./database.ts";
+import { reportWhere, type ReportFilter, type ReportKey } from "./list-reports.ts";
 
 // One cell key across all agencies and years (current versions): the research query the
 // report_values_key index (key, version_id) exists for.
@@ -20,4 +21,38 @@ export function keyAcrossReportsQuery(db: Kysely<Database>, key: string) {
 export async function keyAcrossReports(db: Kysely<Database>, key: string): Promise<KeyValue[]> {
   const rows = await keyAcrossReportsQuery(db, key).execute();
   return rows.map((r) => ({ ...r, value: Number(r.value) }));
+}
+
+// ── several keys, filtered and paged (the web's key-across-agencies page and /api/values) ──
+
+export interface KeysRow { reportId: string; agencyId: string; agency: string; region: string | null; year: number; values: Record<string, number> }
+
+/**
+ * The reports (current versions) the filter selects that show any of `keys`, by agency name,
+ * year and id, one page at a time (keyset), each with the values of those keys it shows.
+ */
+export async function valuesAcrossReports(
+  db: Kysely<Database>, keys: readonly string[], filter: ReportFilter, page: { after?: ReportKey; limit: number },
+): Promise<{ rows: KeysRow[]; next: ReportKey | null }> {
+  if (keys.length === 0) return { rows: [], next: null };
+  let q = db.selectFrom("reports as r")
+    .innerJoin("agencies as a", "a.id", "r.agency_id")
+    .innerJoin("report_versions as v", (j) => j.onRef("v.id", "=", "r.latest_version_id"))
+    .select(["r.id as reportId", "a.id as agencyId", "a.name as agency", "a.region", "r.year", "v.id as versionId"])
+    .where((eb) => eb.and([
+      reportWhere(eb, filter),
+      eb.exists(eb.selectFrom("report_values as rv").select("rv.key").whereRef("rv.version_id", "=", "r.latest_version_id").where("rv.key", "in", keys)),
+    ]));
+  if (page.after) q = q.where(sql<boolean>`(a.name, r.year, r.id) > (${page.after.agency}, ${page.after.year}::int, ${page.after.id}::bigint)`);
+  const reports = await q.orderBy("a.name").orderBy("r.year").orderBy("r.id").limit(page.limit + 1).execute();
+  const shown = reports.slice(0, page.limit);
+  const values = shown.length === 0 ? [] : await db.selectFrom("report_values")
+    .select(["version_id", "key", "value"]).where("version_id", "in", shown.map((r) => r.versionId)).where("key", "in", keys).execute();
+  const byVersion = new Map<string, Record<string, number>>(shown.map((r) => [r.versionId, {}]));
+  for (const v of values) byVersion.get(v.version_id)![v.key] = Number(v.value);
+  const last = shown[shown.length - 1];
+  return {
+    rows: shown.map(({ versionId, ...r }) => ({ ...r, values: byVersion.get(versionId) ?? {} })),
+    next: reports.length > page.limit && last ? { agency: last.agency, year: last.year, id: last.reportId } : null,
+  };
 }

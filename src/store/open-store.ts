@@ -29,6 +29,8 @@ export interface OpenStoreOptions {
 
 export interface Store {
   db: Kysely<Database>;
+  /** The connection URL (DATABASE_URL, or the embedded server's superuser URL). */
+  url: string;
   /** The embedded server, when one is used. */
   embedded?: EmbeddedServer;
   close(): Promise<void>;
@@ -39,13 +41,22 @@ export function storageDir(storage?: string): string {
   return storage || process.env.NIANBAO_STORAGE || "storage";
 }
 
+export interface ConnectOptions {
+  /** Pool size (default 10). */
+  max?: number;
+  /** Settings every session starts with (postgres -c name=value), e.g. statement_timeout. */
+  session?: Record<string, string>;
+}
+
 /** A Kysely handle on `url` (no check, no migration): for tools and tests that manage their own. */
-export function connectDatabase(url: string): Kysely<Database> {
+export function connectDatabase(url: string, options: ConnectOptions = {}): Kysely<Database> {
+  const settings = Object.entries(options.session ?? {}).map(([k, v]) => `-c ${k}=${v}`).join(" ");
   const pool = new pg.Pool({
     connectionString: url,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     application_name: applicationName(),
-    max: 10,
+    max: options.max ?? 10,
+    ...(settings ? { options: settings } : {}),
   });
   pool.on("error", () => undefined); // an idle client lost (server stopped): the next query reports it
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -80,6 +91,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   let closed = false;
   return {
     db,
+    url: databaseUrl,
     embedded,
     async close() {
       if (closed) return;

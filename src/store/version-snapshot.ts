@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Check, Section } from "../extract/report-record.ts";
 import type { Database } from "./database.ts";
 import type { RecordSnapshot } from "./diff/record-diff.ts";
@@ -25,12 +25,15 @@ export async function loadValues(db: Kysely<Database>, versionIds: readonly stri
   return out;
 }
 
+/** The versions with their values, in one statement (values aggregated as JSON beside each row). */
 export async function loadSnapshots(db: Kysely<Database>, versionIds: readonly string[]): Promise<VersionSnapshot[]> {
   if (versionIds.length === 0) return [];
-  const versions = await db.selectFrom("report_versions")
-    .select(["id", "report_id", "extractor_version", "template", "first_seen", "last_seen", "record"])
-    .where("id", "in", versionIds).execute();
-  const values = await loadValues(db, versionIds);
+  const rows = await db.selectFrom("report_versions as v")
+    .select(["v.id", "v.report_id", "v.extractor_version", "v.template", "v.first_seen", "v.last_seen", "v.record",
+      sql<Record<string, number | string>>`(select coalesce(json_object_agg(rv.key, rv.value), '{}') from report_values rv where rv.version_id = v.id)`.as("values")])
+    .where("v.id", "in", versionIds).execute();
+  const versions = rows.map(({ values: _v, ...v }) => v);
+  const values = new Map(rows.map((r) => [r.id, Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, Number(v)]))]));
   const byId = new Map(versions.map((v) => [v.id, v]));
   return versionIds.map((id) => {
     const v = byId.get(id);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/export-command.ts";
-import { openParquetFile } from "../../src/cli/format/parquet-file.ts";
+import { openParquetFile } from "../../src/export/parquet-file.ts";
 import { freshDatabase, type FreshDatabase } from "./support/index.ts";
 import { capture, ingestSynthetic, NEW_ROW, setCell } from "./read-side-fixtures.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { colorEnabled, paint } from "../../src/cli/format/ansi.ts";
-import { csvField, csvLine } from "../../src/cli/format/csv.ts";
+import { csvField, csvLine } from "../../src/export/csv.ts";
 import { displayWidth, padEnd, truncate } from "../../src/cli/format/display-width.ts";
 import { formatRecordDiff } from "../../src/cli/format/format-record-diff.ts";
 import { formatTextChange } from "../../src/cli/format/format-text-changes.ts";

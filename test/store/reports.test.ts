@@ -72,8 +72,8 @@ describe("nianbao reports", () => {
 describe("formatReportList", () => {
   it("pads CJK names by display width", () => {
     const text = formatReportList([
-      { id: "1", agency: "甲镇", region: null, regionCode: null, year: 2023, template: "2021", title: null, versionId: "1", versions: 1, failedChecks: [], removedAt: null, sourceUrl: "u1" },
-      { id: "22", agency: "abcdef", region: null, regionCode: null, year: 2022, template: "none", title: null, versionId: "2", versions: 3, failedChecks: ["appeals.total"], removedAt: null, sourceUrl: "u2" },
+      { id: "1", agencyId: "1", agency: "甲镇", region: null, regionCode: null, year: 2023, template: "2021", title: null, versionId: "1", versions: 1, failedChecks: [], removedAt: null, sourceUrl: "u1" },
+      { id: "22", agencyId: "2", agency: "abcdef", region: null, regionCode: null, year: 2022, template: "none", title: null, versionId: "2", versions: 3, failedChecks: ["appeals.total"], removedAt: null, sourceUrl: "u2" },
     ], false);
     const lines = text.split("\n");
     expect(lines[0]).toBe("id  agency  year  template  versions  failed checks  removed  source");

@@ -94,7 +94,7 @@ describe("nianbao search", () => {
     expect(stdout).toContain("青山镇人民政府 2023");
     expect(stdout).toContain("…6 五、存在的主要问题及改进情况 本机关全年开展政务公开专题培训三次");
     expect(stdout).not.toContain("\x1b[");
-    const coloured = formatHits([{ reportId: "1", versionId: "1", agency: "甲", year: 2023, title: null, rank: 0.1, snippet: { before: "a", hit: "培训", after: "b" } }], paint(true));
+    const coloured = formatHits([{ reportId: "1", versionId: "1", agencyId: "1", agency: "甲", region: null, year: 2023, title: null, rank: 0.1, snippet: { before: "a", hit: "培训", after: "b" } }], paint(true));
     expect(coloured).toContain("\x1b[7m培训\x1b[27m");
   });
 
@@ -103,7 +103,7 @@ describe("nianbao search", () => {
     const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ snippet: { hit: "信息处理费" } });
-    expect(Object.keys(lines[0])).toEqual(["report_id", "version_id", "agency", "year", "title", "rank", "snippet"]);
+    expect(Object.keys(lines[0])).toEqual(["report_id", "version_id", "agency_id", "agency", "region", "year", "title", "rank", "snippet"]);
   });
 
   it("a query of punctuation only is a usage error", async () => {

@@ -14,7 +14,7 @@ import { TEMPLATE_DATABASE, type TestServer } from "./test-server.ts";
 // run is limited to paths that hold no archive tests (e.g. `vitest run test/extract`).
 
 const ROOT = resolve(import.meta.dirname, "../../..");
-const NEEDS_DB = ["test/store", "test/cli", "test/crawlers/crawl"].map((p) => join(ROOT, p));
+const NEEDS_DB = ["test/store", "test/cli", "test/web", "test/crawlers/crawl"].map((p) => join(ROOT, p));
 
 function runNeedsDatabase(): boolean {
   const filters = process.argv.slice(2).filter((a) => !a.startsWith("-") && a !== "run" && a !== "watch" && a !== "related");

@@ -1,10 +1,11 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../store/database.ts";
 import { latestKeys, latestReportBatches, valueRows, type ExportReport } from "../store/export-batches.ts";
-import { openParquetFile, type ParquetCell, type ParquetColumn, type ParquetFile } from "./format/parquet-file.ts";
+import type { ReportFilter } from "../store/list-reports.ts";
+import type { ParquetCell, ParquetColumn, ParquetFile } from "./parquet-file.ts";
 
-// `nianbao export --format parquet [--wide] --out FILE`: the CSV layouts as typed Parquet columns,
-// streamed batch by batch into row groups (never the whole table in memory).
+// The CSV layouts as typed Parquet columns (`nianbao export --format parquet`, the web's
+// downloads), streamed batch by batch into row groups (never the whole table in memory).
 
 const REPORT_COLUMNS: ParquetColumn[] = [
   { name: "report_id", type: "INT64" },
@@ -26,14 +27,17 @@ export const PARQUET_LONG_COLUMNS: ParquetColumn[] = [
   { name: "value", type: "DOUBLE" },
 ];
 
+/** Opens the Parquet output once its columns are known (a file, or an HTTP response). */
+export type OpenParquet = (columns: readonly ParquetColumn[]) => Promise<ParquetFile>;
+
 const reportCells = (r: ExportReport): ParquetCell[] =>
   [BigInt(r.reportId), BigInt(r.versionId), r.agency, r.region, r.regionCode, r.year, r.template];
 
-/** Writes the long form to `path`; returns the number of reports. */
-export async function exportParquetLong(db: Kysely<Database>, path: string): Promise<number> {
-  return withParquetFile(path, PARQUET_LONG_COLUMNS, async (file) => {
+/** Writes the long form; returns the number of reports. */
+export async function exportParquetLong(db: Kysely<Database>, open: OpenParquet, filter: ReportFilter = {}): Promise<number> {
+  return withParquet(await open(PARQUET_LONG_COLUMNS), async (file) => {
     let n = 0;
-    for await (const batch of latestReportBatches(db, { withRecord: false })) {
+    for await (const batch of latestReportBatches(db, { withRecord: false, filter })) {
       const values = await valueRows(db, batch.map((r) => r.versionId));
       for (const r of batch) {
         const fixed = reportCells(r);
@@ -46,13 +50,13 @@ export async function exportParquetLong(db: Kysely<Database>, path: string): Pro
   });
 }
 
-/** Writes the wide form to `path`: one row per report, one nullable DOUBLE column per key in any report; returns the number of reports. */
-export async function exportParquetWide(db: Kysely<Database>, path: string): Promise<number> {
-  const keys = await latestKeys(db);
+/** Writes the wide form: one row per report, one nullable DOUBLE column per key in any report; returns the number of reports. */
+export async function exportParquetWide(db: Kysely<Database>, open: OpenParquet, filter: ReportFilter = {}): Promise<number> {
+  const keys = await latestKeys(db, filter);
   const columns: ParquetColumn[] = [...REPORT_COLUMNS, ...keys.map((name) => ({ name, type: "DOUBLE" as const, nullable: true }))];
-  return withParquetFile(path, columns, async (file) => {
+  return withParquet(await open(columns), async (file) => {
     let n = 0;
-    for await (const batch of latestReportBatches(db, { withRecord: false })) {
+    for await (const batch of latestReportBatches(db, { withRecord: false, filter })) {
       const values = await valueRows(db, batch.map((r) => r.versionId));
       for (const r of batch) {
         const byKey = new Map((values.get(r.versionId) ?? []).map((v) => [v.key, Number(v.value)]));
@@ -65,8 +69,7 @@ export async function exportParquetWide(db: Kysely<Database>, path: string): Pro
   });
 }
 
-async function withParquetFile(path: string, columns: ParquetColumn[], fill: (file: ParquetFile) => Promise<number>): Promise<number> {
-  const file = await openParquetFile(path, columns);
+async function withParquet(file: ParquetFile, fill: (file: ParquetFile) => Promise<number>): Promise<number> {
   try {
     const n = await fill(file);
     await file.close();
