@@ -17,6 +17,14 @@ export function parseCount(text: string | undefined, what: string, max = 10_000)
   return n;
 }
 
+/** A whole number from 0 to max (a delay in ms, where 0 means none). */
+export function parseWhole(text: string | undefined, what: string, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > max) throw new UserError(`${what} must be a whole number from 0 to ${max}, not '${text}'`, 2);
+  return n;
+}
+
 /** Snake-case keys for JSON output (the record's style), recursively; Dates become ISO strings. */
 export function snakeKeys(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();

@@ -5,7 +5,7 @@ import { addPortal, findPortals, type Portal } from "../store/portals.ts";
 import { CrawlTotals, type CrawlEvent } from "../crawlers/crawl/crawl-events.ts";
 import { crawlPortals, type CrawlSummary } from "../crawlers/crawl/crawl-portals.ts";
 import { userAgent } from "../crawlers/fetch/user-agent.ts";
-import { parseCount, snakeKeys } from "./cli-args.ts";
+import { parseCount, parseWhole, snakeKeys } from "./cli-args.ts";
 import { UserError } from "./fail.ts";
 import { colorEnabled, paint } from "./format/ansi.ts";
 import { truncate } from "./format/display-width.ts";
@@ -74,7 +74,7 @@ export async function run(argv: string[]): Promise<number> {
         userAgent: userAgent(values.contact),
         politeness: {
           perHost: parseCount(values["per-host"], "--per-host", 64) ?? 1,
-          delayMs: values.delay === undefined ? (demo ? 0 : 1000) : Number(parseCount(values.delay, "--delay", 600_000) ?? 0),
+          delayMs: parseWhole(values.delay, "--delay", 600_000) ?? (demo ? 0 : 1000),
           maxWaitMs: 120_000,
         },
         limits: { maxPages: parseCount(values["max-pages"], "--max-pages", 1_000_000) ?? 2000, maxNavDepth: 4, maxListPages: 300 },

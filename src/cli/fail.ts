@@ -14,7 +14,7 @@ export class UserError extends Error {
 export function describeError(err: unknown): string {
   if (err instanceof UserError || err instanceof ExtractError) return err.message;
   const e = err as NodeJS.ErrnoException;
-  if (isUsageError(err)) return `${e.message}; run 'nianbao --help' for usage`;
+  if (isUsageError(err)) return `${e.message.split("\n").map((l) => l.trim()).filter(Boolean).join(" ")}; run 'nianbao --help' for usage`;
   if (e?.code === "ENOENT") return `${e.path ?? "file"}: no such file or directory`;
   if (e?.code === "EACCES") return `${e.path ?? "file"}: permission denied`;
   if (e?.code === "EISDIR") return `${e.path ?? "path"}: is a directory; give a file`;

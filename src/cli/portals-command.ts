@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { addPortal, listPortals, type PortalListing } from "../store/portals.ts";
-import { snakeKeys } from "./cli-args.ts";
+import { parseWhole, snakeKeys } from "./cli-args.ts";
 import { UserError } from "./fail.ts";
 import { colorEnabled, paint } from "./format/ansi.ts";
 import { truncate } from "./format/display-width.ts";
@@ -49,7 +49,7 @@ export async function run(argv: string[]): Promise<number> {
       hosts: (values.host ?? []).map((h) => checkHost(h, "portals add")),
       columnUrl: values.column === undefined ? undefined : checkUrl(values.column, "portals add --column"),
       needsBrowser: values.browser,
-      delayMs: values.delay === undefined ? undefined : parseCount(values.delay, "--delay", 600_000),
+      delayMs: parseWhole(values.delay, "--delay", 600_000),
       maxPages: parseCount(values["max-pages"], "--max-pages", 1_000_000),
     };
     const { portal, created } = await withStore(values, (db) => addPortal(db, input));
