@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { countsUpsert, countValues, type PortalCounts } from "./crawl-runs.ts";
 import type { Database } from "./database.ts";
 
 // The crawler's URL history: every fetch it made, with what came of it. Conditional requests read
@@ -27,14 +28,40 @@ export interface FetchRow {
 }
 
 export async function recordFetch(db: Kysely<Database>, row: FetchRow): Promise<void> {
-  await db.insertInto("crawl_fetches").values({
+  await db.insertInto("crawl_fetches").values(fetchValues(row)).execute();
+}
+
+function fetchValues(row: FetchRow) {
+  return {
     run_id: row.runId, portal_id: row.portalId, url: row.url, method: row.method ?? "GET", kind: row.kind,
     final_url: row.finalUrl ?? null, http_status: row.httpStatus ?? null, etag: row.etag ?? null, last_modified: row.lastModified ?? null,
     content_type: row.contentType ?? null, sha256: row.sha256 ?? null, size: row.size ?? null,
     warc_file: row.warc?.file ?? null, warc_offset: row.warc?.offset ?? null, warc_length: row.warc?.length ?? null,
     outcome: row.outcome, detail: row.detail?.slice(0, 2000) ?? null, capture_id: row.captureId ?? null, report_id: row.reportId ?? null,
     fetched_at: row.fetchedAt ?? new Date(),
-  }).execute();
+  };
+}
+
+/**
+ * A fetch and its portal's counts, in one statement whose commit does not wait for the disk
+ * (synchronous_commit off, for this transaction only): the crawl log is bookkeeping — a crash
+ * may lose its last fraction of a second, which costs a re-download, never an archived version.
+ * A crawl writes one per request, so waiting for a flush each time would dominate a recrawl.
+ */
+export async function recordOutcome(db: Kysely<Database>, row: FetchRow, counts: PortalCounts): Promise<void> {
+  const v = fetchValues(row);
+  const c = countValues(counts);
+  await sql`
+    with f as (
+      insert into crawl_fetches (run_id, portal_id, url, method, kind, final_url, http_status, etag, last_modified, content_type, sha256, size,
+        warc_file, warc_offset, warc_length, outcome, detail, capture_id, report_id, fetched_at)
+      values (${v.run_id}, ${v.portal_id}, ${v.url}, ${v.method}, ${v.kind}, ${v.final_url}, ${v.http_status}, ${v.etag}, ${v.last_modified},
+        ${v.content_type}, ${v.sha256}, ${v.size}, ${v.warc_file}, ${v.warc_offset}, ${v.warc_length}, ${v.outcome}, ${v.detail},
+        ${v.capture_id}, ${v.report_id}, ${v.fetched_at})
+    ), c as (
+      ${countsUpsert(row.runId, row.portalId, c)}
+    )
+    select set_config('synchronous_commit', 'off', true)`.execute(db);
 }
 
 export interface PreviousFetch {
@@ -87,11 +114,11 @@ export async function knownReportUrls(db: Kysely<Database>, portalId: string): P
   return rows;
 }
 
-/** A report seen again unchanged (a 304, or the same bytes): its sighting window widens, a removal mark clears. */
+/** A report seen again unchanged (a 304, or the same bytes): its sighting window widens, a removal mark clears (commit not waited for, as recordOutcome). */
 export async function recordSighting(db: Kysely<Database>, reportId: string, at: Date): Promise<void> {
   await sql`with r as (
       update reports set last_seen = greatest(last_seen, ${at}), removed_at = case when removed_at is not null and ${at} > removed_at then null else removed_at end
       where id = ${reportId} returning latest_version_id
-    )
-    update report_versions v set last_seen = greatest(v.last_seen, ${at}) from r where v.id = r.latest_version_id`.execute(db);
+    ), v as (update report_versions v set last_seen = greatest(v.last_seen, ${at}) from r where v.id = r.latest_version_id)
+    select set_config('synchronous_commit', 'off', true)`.execute(db);
 }

@@ -52,21 +52,26 @@ export interface PortalCounts {
 
 /** Adds to a portal's counts for a run (creating its row). */
 export async function addPortalCounts(db: Kysely<Database>, runId: string, portalId: string, c: PortalCounts): Promise<void> {
-  const v = {
+  await sql`${countsUpsert(runId, portalId, countValues(c))}`.execute(db);
+}
+
+export function countValues(c: PortalCounts) {
+  return {
     pages: c.pages ?? 0, documents: c.documents ?? 0, reports_new: c.reportsNew ?? 0, reports_changed: c.reportsChanged ?? 0,
     reports_unchanged: c.reportsUnchanged ?? 0, not_reports: c.notReports ?? 0, failures: c.failures ?? 0, blocked_hosts: c.blockedHosts ?? [],
   };
-  await db.insertInto("crawl_portal_stats").values({ run_id: runId, portal_id: portalId, ...v })
-    .onConflict((oc) => oc.columns(["run_id", "portal_id"]).doUpdateSet({
-      pages: sql`crawl_portal_stats.pages + ${v.pages}`,
-      documents: sql`crawl_portal_stats.documents + ${v.documents}`,
-      reports_new: sql`crawl_portal_stats.reports_new + ${v.reports_new}`,
-      reports_changed: sql`crawl_portal_stats.reports_changed + ${v.reports_changed}`,
-      reports_unchanged: sql`crawl_portal_stats.reports_unchanged + ${v.reports_unchanged}`,
-      not_reports: sql`crawl_portal_stats.not_reports + ${v.not_reports}`,
-      failures: sql`crawl_portal_stats.failures + ${v.failures}`,
-      blocked_hosts: sql`(select coalesce(array_agg(distinct h), '{}') from unnest(crawl_portal_stats.blocked_hosts || ${v.blocked_hosts}::text[]) h)`,
-    })).execute();
+}
+
+/** The upsert adding counts to a portal's row for a run, as a statement other statements can hold in a WITH. */
+export function countsUpsert(runId: string, portalId: string, v: ReturnType<typeof countValues>) {
+  return sql`insert into crawl_portal_stats as s (run_id, portal_id, pages, documents, reports_new, reports_changed, reports_unchanged, not_reports, failures, blocked_hosts)
+    values (${runId}, ${portalId}, ${v.pages}, ${v.documents}, ${v.reports_new}, ${v.reports_changed}, ${v.reports_unchanged}, ${v.not_reports}, ${v.failures}, ${v.blocked_hosts}::text[])
+    on conflict (run_id, portal_id) do update set
+      pages = s.pages + excluded.pages, documents = s.documents + excluded.documents,
+      reports_new = s.reports_new + excluded.reports_new, reports_changed = s.reports_changed + excluded.reports_changed,
+      reports_unchanged = s.reports_unchanged + excluded.reports_unchanged, not_reports = s.not_reports + excluded.not_reports,
+      failures = s.failures + excluded.failures,
+      blocked_hosts = (select coalesce(array_agg(distinct h), '{}') from unnest(s.blocked_hosts || excluded.blocked_hosts) h)`;
 }
 
 export interface PortalRunStats {

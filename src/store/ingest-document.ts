@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
-import { extractDocument, type Extraction } from "../extract/extract-document.ts";
-import type { ExtractHints } from "../extract/document-text.ts";
-import { ExtractError } from "../extract/extract-error.ts";
+import type { Extraction } from "../extract/extract-document.ts";
+import { tryExtract } from "../extract/try-extract.ts";
 import { archiveExtraction, recordSkip, type ArchiveStage } from "./archive-extraction.ts";
 import { sha256Hex } from "./blobs.ts";
 import type { Database } from "./database.ts";
@@ -50,16 +49,6 @@ export type IngestResult = {
   | { status: "new" | "unchanged"; reportId: string; versionId: string; newReport: boolean; agency: string; year: number; agencyId: string; warnings: string[] }
   | { status: "skipped"; reason: string }
 );
-
-/** Extraction that never throws for bad input: an ExtractError (or an extractor bug) becomes a reason. */
-export async function tryExtract(bytes: Uint8Array, name: string, contentType?: string, context?: ExtractHints["context"]): Promise<Extraction | { reason: string }> {
-  try {
-    return await extractDocument(bytes, { name, contentType, context });
-  } catch (err) {
-    if (err instanceof ExtractError) return { reason: err.message };
-    return { reason: `extractor failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` };
-  }
-}
 
 export async function ingestDocument(db: Kysely<Database>, input: IngestDocumentInput, options: IngestOptions = {}): Promise<IngestResult> {
   const extraction = await tryExtract(input.bytes, input.finalUrl ?? input.url, input.contentType);
@@ -112,3 +101,5 @@ export async function archiveDocument(
     return { captureId: capture.id, sha256, ...outcome };
   });
 }
+
+export { tryExtract };

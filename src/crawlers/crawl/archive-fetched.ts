@@ -1,6 +1,6 @@
 import { sha256Hex } from "../../store/blobs.ts";
 import { recordSighting } from "../../store/crawl-fetches.ts";
-import { archiveDocument, tryExtract } from "../../store/ingest-document.ts";
+import { archiveDocument } from "../../store/ingest-document.ts";
 import type { Outcome } from "./crawl-events.ts";
 import type { FetchedPage } from "./fetched-page.ts";
 import type { CrawlData, RunContext } from "./run-context.ts";
@@ -37,7 +37,7 @@ export async function archiveFetched(rc: RunContext, data: CrawlData, page: Fetc
     return { outcome: "report_unchanged", reportId: previous.reportId, sha256, detail: "same bytes as the last capture" };
   }
   const { portal } = rc.portal(data.portalId);
-  const extraction = await tryExtract(bytes, result.url, result.contentType, {
+  const extraction = await rc.extractor.extract(bytes, result.url, result.contentType, {
     title: data.contextTitle ?? data.linkText, publisher: data.contextPublisher,
   });
   const archived = await archiveDocument(rc.db, {

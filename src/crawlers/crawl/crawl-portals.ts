@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CheerioCrawler, Configuration, log as crawleeLog, Log, LogLevel, MemoryStorage, RequestQueue, type Request } from "crawlee";
+import { CheerioCrawler, Configuration, log as crawleeLog, Log, LogLevel, RequestQueue, type Request } from "@crawlee/cheerio";
+import { MemoryStorage } from "@crawlee/memory-storage";
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/database.ts";
 import { knownReportUrls } from "../../store/crawl-fetches.ts";
@@ -136,6 +137,7 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
     process.removeListener("SIGINT", stop);
     process.removeListener("SIGTERM", stop);
     await lane?.close();
+    await rc.extractor.close();
     await warc.close();
     await writeFile(cookieFile, JSON.stringify(fetcher.exportCookies()), { mode: 0o600 });
     closeAgents();

@@ -1,4 +1,4 @@
-import { createCheerioRouter } from "crawlee";
+import { createCheerioRouter } from "@crawlee/cheerio";
 import { handleDocumentRequest } from "./handle-document.ts";
 import { handlePage } from "./handle-page.ts";
 import type { RunContext } from "./run-context.ts";

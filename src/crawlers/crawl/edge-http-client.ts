@@ -1,14 +1,15 @@
 import { Readable } from "node:stream";
-import type { BaseHttpClient, HttpRequest, HttpResponse, Request, ResponseTypes, StreamingHttpResponse } from "crawlee";
-import { decodeBytes } from "../../extract/decode/decode-bytes.ts";
+import type { BaseHttpClient, HttpRequest, HttpResponse, Request, ResponseTypes, StreamingHttpResponse } from "@crawlee/cheerio";
 import type { FetchRequest, FetchResult, Fetcher } from "../fetch/fetcher.ts";
 
 // Crawlee's HTTP client, backed by the crawler's edge (fetcher.ts). CheerioCrawler asks it for each
 // request; the edge does robots, politeness, cookies, conditional headers, challenges, redirects
 // and the WARC records, and the full result (raw status, headers, Content-decoded bytes, WARC
-// location) is kept for the router's handler, which reads it with take(). HTML reaches Crawlee
-// transcoded to UTF-8 (decoded from the raw bytes: header, <meta>, then detection), so the
-// context's `$` reads GBK pages that declare their charset only in <meta> correctly.
+// location) is kept for the router's handler, which reads it with take() and hands the bytes to
+// discovery (which decodes them itself: header, <meta>, then detection) or to the extractor.
+// Crawlee itself gets the status and headers with an empty body typed application/octet-stream:
+// it has nothing to parse, so no second DOM per page is built — and none kept alive with the
+// crawling context, which is what made a crawl's memory grow with its length.
 
 export interface EdgeRequestOptions {
   /** How the edge should fetch this Crawlee request (document or page, conditional lookups, scope). */
@@ -52,7 +53,6 @@ export class EdgeHttpClient implements BaseHttpClient {
       throw err;
     }
     this.results.set(request, result);
-    const { bytes, contentType } = forCrawlee(result);
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of result.headers) {
       const key = name.toLowerCase();
@@ -60,9 +60,9 @@ export class EdgeHttpClient implements BaseHttpClient {
       const prev = headers[key];
       headers[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
     }
-    headers["content-type"] = contentType;
-    headers["content-length"] = String(bytes.length);
-    const progress = { percent: 100, transferred: bytes.length, total: bytes.length };
+    headers["content-type"] = "application/octet-stream";
+    headers["content-length"] = "0";
+    const progress = { percent: 100, transferred: 0, total: 0 };
     return {
       url: result.url,
       redirectUrls: result.redirects.map((r) => new URL(r.url)),
@@ -72,7 +72,7 @@ export class EdgeHttpClient implements BaseHttpClient {
       trailers: {},
       complete: true,
       request: httpRequest,
-      stream: Readable.from([Buffer.from(bytes)]),
+      stream: Readable.from([]),
       downloadProgress: progress,
       uploadProgress: { percent: 100, transferred: 0, total: 0 },
     };
@@ -81,19 +81,4 @@ export class EdgeHttpClient implements BaseHttpClient {
   async sendRequest<T extends keyof ResponseTypes = "text">(): Promise<HttpResponse<T>> {
     throw new Error("EdgeHttpClient: sendRequest is not used by the crawler; enqueue a request instead");
   }
-}
-
-/** What Crawlee sees: HTML as UTF-8, everything else as the bytes it is. */
-function forCrawlee(result: FetchResult): { bytes: Uint8Array; contentType: string } {
-  const type = (result.contentType ?? "").split(";")[0].trim().toLowerCase();
-  if (/^(text\/html|application\/xhtml\+xml|text\/xml|application\/xml)$/.test(type) || (!type && looksLikeMarkup(result.body))) {
-    const { text } = decodeBytes(result.body, result.contentType);
-    return { bytes: Buffer.from(text, "utf8"), contentType: `${type || "text/html"}; charset=utf-8` };
-  }
-  return { bytes: result.body, contentType: result.contentType ?? "application/octet-stream" };
-}
-
-function looksLikeMarkup(body: Uint8Array): boolean {
-  const head = Buffer.from(body.subarray(0, 512)).toString("latin1").trimStart().toLowerCase();
-  return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml");
 }

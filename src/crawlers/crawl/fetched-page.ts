@@ -1,4 +1,4 @@
-import type { Request } from "crawlee";
+import type { Request } from "@crawlee/cheerio";
 import { previousFetch, type PreviousFetch } from "../../store/crawl-fetches.ts";
 import { decodeContent } from "../fetch/content-decoding.ts";
 import type { FetchResult } from "../fetch/fetcher.ts";
@@ -11,7 +11,7 @@ import type { RunContext } from "./run-context.ts";
 
 export interface FetchedPage {
   result: FetchResult;
-  /** The body to read: this answer's, or the last capture's on a 304 (undefined if it cannot be read). */
+  /** The body to read: this answer's, or the last capture's on a 304 (undefined if not read back, or if it cannot be). */
   bytes: Uint8Array | undefined;
   contentType: string | undefined;
   previous: PreviousFetch | undefined;
@@ -19,7 +19,8 @@ export interface FetchedPage {
   warc: { file: string; offset: number; length: number };
 }
 
-export async function fetchedPage(rc: RunContext, request: Request): Promise<FetchedPage> {
+/** The answer to a handled request; on a 304, with the last capture's bytes when `readBack` (pages, read for their links). */
+export async function fetchedPage(rc: RunContext, request: Request, readBack = true): Promise<FetchedPage> {
   const result = rc.client.take(request);
   if (!result) throw new Error(`no answer kept for ${request.url} (the edge client was bypassed)`);
   // The final URL's last capture (for a redirect, the target's: that is what a 304 answers for).
@@ -29,7 +30,7 @@ export async function fetchedPage(rc: RunContext, request: Request): Promise<Fet
   const warc = { file: result.warc.file, offset: result.warc.offset, length: result.warc.length };
   if (!result.notModified) return { result, bytes: result.body, contentType: result.contentType, previous, warc };
   let bytes: Uint8Array | undefined;
-  if (previous?.warc) {
+  if (readBack && previous?.warc) {
     try {
       const record = await readRecordAt(rc.warcDir, previous.warc);
       bytes = decodeContent(record.headers ?? [], record.body);

@@ -1,4 +1,4 @@
-import type { Request } from "crawlee";
+import type { Request } from "@crawlee/cheerio";
 import { goneTwice } from "../../store/crawl-fetches.ts";
 import { markRemoved } from "../../store/mark-removed.ts";
 import { discoverPage } from "../discovery/discover-page.ts";
@@ -6,7 +6,7 @@ import { archiveFetched } from "./archive-fetched.ts";
 import { fetchedPage, type FetchedPage } from "./fetched-page.ts";
 import type { CrawlData, RunContext } from "./run-context.ts";
 
-// Detail pages and attachments: the candidates for reports. A detail page is read for its
+// Detail pages and attachments: the candidates for reports. A detail page fetched anew is read for its
 // attachments (links, names in alt/link text, links written by scripts, redirect shells, soft
 // 404s) and archived itself when it is a report inline; an attachment is archived. A report URL
 // that answers 404/410 on two crawls in a row has its report marked removed (never deleted).
@@ -14,7 +14,7 @@ import type { CrawlData, RunContext } from "./run-context.ts";
 export async function handleDocumentRequest(rc: RunContext, request: Request): Promise<void> {
   const started = Date.now();
   const data = request.userData as CrawlData;
-  await handleDocument(rc, request, data, await fetchedPage(rc, request), started);
+  await handleDocument(rc, request, data, await fetchedPage(rc, request, false), started);
 }
 
 export async function handleDocument(rc: RunContext, request: Request, data: CrawlData, page: FetchedPage, started: number): Promise<void> {
@@ -29,7 +29,10 @@ export async function handleDocument(rc: RunContext, request: Request, data: Cra
     }
     return;
   }
-  if (data.kind === "detail" && page.bytes) {
+  // A detail page that answers 304 is read no further: what it linked last time and gave a report
+  // is revisited anyway (every run starts from the report URLs of earlier runs), and nothing else
+  // it links can have changed without the page changing.
+  if (data.kind === "detail" && page.bytes && !result.notModified) {
     const findings = discoverPage({ url: result.url, bytes: page.bytes, contentType: page.contentType, status: result.status, kind: "detail", linkText: data.linkText });
     if (findings.softNotFound) {
       await rc.outcome(request, data, "not_found", { ...row, detail: `soft 404: ${findings.softNotFound}` }, started);

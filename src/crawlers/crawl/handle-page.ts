@@ -1,4 +1,4 @@
-import type { Request } from "crawlee";
+import type { Request } from "@crawlee/cheerio";
 import { sha256Hex } from "../../store/blobs.ts";
 import { discoverPage } from "../discovery/discover-page.ts";
 import type { Findings, Link } from "../discovery/types.ts";

@@ -1,8 +1,8 @@
-import type { Request, RequestQueue } from "crawlee";
+import type { Request, RequestQueue } from "@crawlee/cheerio";
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/database.ts";
-import { recordFetch, type FetchRow, type PreviousFetch } from "../../store/crawl-fetches.ts";
-import { addPortalCounts, type CrawlRun } from "../../store/crawl-runs.ts";
+import { recordOutcome, type FetchRow, type PreviousFetch } from "../../store/crawl-fetches.ts";
+import type { CrawlRun } from "../../store/crawl-runs.ts";
 import type { Portal } from "../../store/portals.ts";
 import { canonicalKey } from "../discovery/url-canon.ts";
 import type { ApiRequest, Link, PageKind } from "../discovery/types.ts";
@@ -10,6 +10,7 @@ import type { BrowserLane } from "../fetch/browser-lane.ts";
 import type { Fetcher } from "../fetch/fetcher.ts";
 import type { EdgeHttpClient } from "./edge-http-client.ts";
 import { CrawlTotals, type CrawlEvent, type Outcome } from "./crawl-events.ts";
+import { ExtractionWorker } from "./extraction-worker.ts";
 import { PortalScope } from "./portal-scope.ts";
 
 // What the handlers of one crawl run share: the archive, the run, each portal with its scope and
@@ -54,6 +55,8 @@ export interface PortalRun {
 export class RunContext {
   readonly totals = new CrawlTotals();
   readonly portals = new Map<string, PortalRun>();
+  /** Documents are extracted in a worker thread, one at a time (extraction-worker.ts). */
+  readonly extractor = new ExtractionWorker();
   /** Each URL's previous capture, looked up for its conditional headers and used again by its handler. */
   readonly previous = new Map<string, PreviousFetch | undefined>();
   readonly db: Kysely<Database>;
@@ -97,7 +100,6 @@ export class RunContext {
 
   /** Records a fetch's outcome in the archive and the totals, and reports it. */
   async outcome(request: Request, data: CrawlData, outcome: Outcome, row: Omit<FetchRow, "runId" | "portalId" | "url" | "kind" | "outcome">, started: number): Promise<void> {
-    await recordFetch(this.db, { ...row, runId: this.run.id, portalId: data.portalId, url: request.url, method: request.method, kind: data.kind, outcome });
     const event = { type: "fetch" as const, portal: data.portalId, url: request.url, kind: data.kind, status: row.httpStatus ?? null, outcome, detail: row.detail ?? undefined, ms: Date.now() - started };
     this.totals.count(event);
     const counts = {
@@ -109,7 +111,7 @@ export class RunContext {
       notReports: outcome === "not_a_report" ? 1 : 0,
       failures: outcome === "failed" || outcome === "blocked" ? 1 : 0,
     };
-    await addPortalCounts(this.db, this.run.id, data.portalId, counts);
+    await recordOutcome(this.db, { ...row, runId: this.run.id, portalId: data.portalId, url: request.url, method: request.method, kind: data.kind, outcome }, counts);
     this.emit(event);
   }
 

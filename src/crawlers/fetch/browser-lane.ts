@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { Configuration, Log, LogLevel, MemoryStorage, PlaywrightCrawler, type PlaywrightCrawlingContext } from "crawlee";
-import { chromium, type Cookie, type Response } from "playwright-core";
+import type { PlaywrightCrawler, PlaywrightCrawlingContext } from "@crawlee/playwright";
+import type { Cookie, Response } from "playwright-core";
 
 // The browser lane: a Crawlee PlaywrightCrawler on Debian's Chromium, started only when some page
 // needs a browser, kept alive for the rest of the crawl, one page at a time. Two jobs:
@@ -47,7 +47,7 @@ type Job =
   | { kind: "render"; resolve: (r: Rendered) => void; reject: (e: Error) => void };
 
 export class BrowserLane {
-  private crawler: PlaywrightCrawler | undefined;
+  private starting: Promise<PlaywrightCrawler> | undefined;
   private running: Promise<unknown> | undefined;
   private readonly jobs = new Map<string, Job>();
   private serial = 0;
@@ -75,9 +75,10 @@ export class BrowserLane {
   }
 
   async close(): Promise<void> {
-    if (!this.crawler) return;
-    const crawler = this.crawler;
-    this.crawler = undefined;
+    if (!this.starting) return;
+    const crawler = await this.starting.catch(() => undefined);
+    this.starting = undefined;
+    if (!crawler) return;
     await crawler.teardown().catch(() => undefined);
     await this.running?.catch(() => undefined);
     for (const job of this.jobs.values()) job.reject(new Error("the browser lane closed"));
@@ -91,15 +92,22 @@ export class BrowserLane {
     }
     const key = `job-${++this.serial}`;
     this.jobs.set(key, job);
-    const crawler = this.start();
-    crawler.addRequests([{ url, uniqueKey: key, userData: { key, kind: job.kind, cookies } }]).catch((err: Error) => {
+    this.start().then((crawler) => crawler.addRequests([{ url, uniqueKey: key, userData: { key, kind: job.kind, cookies } }])).catch((err: Error) => {
       this.jobs.delete(key);
       job.reject(err);
     });
   }
 
-  private start(): PlaywrightCrawler {
-    if (this.crawler) return this.crawler;
+  /** The browser crawler, its modules loaded on first use (a crawl that needs no browser never loads them). */
+  private start(): Promise<PlaywrightCrawler> {
+    this.starting ??= this.launch();
+    return this.starting;
+  }
+
+  private async launch(): Promise<PlaywrightCrawler> {
+    const [{ Configuration, Log, LogLevel, PlaywrightCrawler }, { MemoryStorage }, { chromium }] = await Promise.all([
+      import("@crawlee/playwright"), import("@crawlee/memory-storage"), import("playwright-core"),
+    ]);
     const config = new Configuration({ persistStorage: false, storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }) });
     const crawler = new PlaywrightCrawler({
       launchContext: { launcher: chromium, launchOptions: { executablePath: CHROMIUM, args: ARGS, headless: true }, userAgent: this.userAgent },
@@ -125,7 +133,6 @@ export class BrowserLane {
         job?.reject(error);
       },
     }, config);
-    this.crawler = crawler;
     this.running = crawler.run();
     return crawler;
   }

@@ -87,6 +87,9 @@ describe("a recrawl", () => {
     const outcomes = again.events.filter((e) => e.type === "fetch").map((e) => e.type === "fetch" && e.outcome);
     expect(outcomes).not.toContain("report_new");
     expect(outcomes).not.toContain("report_changed");
+    expect(again.events.filter((e) => e.type === "fetch" && (e.outcome === "failed" || e.outcome === "blocked"))).toEqual([]);
+    // Every report seen again (a report served at two URLs, its page and its PDF, is seen twice).
+    expect(outcomes.filter((o) => o === "report_unchanged").length).toBeGreaterThanOrEqual(allExpected().length);
   });
 });
 
