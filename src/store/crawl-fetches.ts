@@ -82,8 +82,28 @@ export async function previousFetch(db: Kysely<Database>, url: string, method = 
       union all
       (select * from crawl_fetches where final_url = ${url} and method = ${method} and http_status = 200 order by fetched_at desc limit 1)
     ) f order by fetched_at desc limit 1`.execute(db);
-  const r = rows[0];
-  if (!r) return undefined;
+  return rows[0] && toPrevious(rows[0]);
+}
+
+/**
+ * Every URL's last answer with a body among these portals' fetches, keyed by the URL requested and
+ * by the URL a redirect reached: loaded once when a crawl starts, instead of one lookup per request.
+ */
+export async function previousFetches(db: Kysely<Database>, portalIds: string[]): Promise<Map<string, PreviousFetch>> {
+  const { rows } = await sql<{ url: string; final_url: string | null; etag: string | null; last_modified: string | null; sha256: string | null; content_type: string | null; warc_file: string | null; warc_offset: string | null; warc_length: string | null; report_id: string | null; capture_id: string | null }>`
+    select distinct on (url) url, final_url, etag, last_modified, sha256, content_type, warc_file, warc_offset, warc_length, report_id, capture_id
+    from crawl_fetches where portal_id = any(${portalIds}::bigint[]) and method = 'GET' and http_status = 200
+    order by url, fetched_at desc`.execute(db);
+  const map = new Map<string, PreviousFetch>();
+  for (const r of rows) {
+    const previous = toPrevious(r);
+    map.set(r.url, previous);
+    if (r.final_url && r.final_url !== r.url && !map.has(r.final_url)) map.set(r.final_url, previous);
+  }
+  return map;
+}
+
+function toPrevious(r: { etag: string | null; last_modified: string | null; sha256: string | null; content_type: string | null; warc_file: string | null; warc_offset: string | null; warc_length: string | null; report_id: string | null; capture_id: string | null }): PreviousFetch {
   return {
     etag: r.etag, lastModified: r.last_modified, sha256: r.sha256, contentType: r.content_type, reportId: r.report_id, captureId: r.capture_id,
     warc: r.warc_file ? { file: r.warc_file, offset: Number(r.warc_offset), length: Number(r.warc_length) } : null,

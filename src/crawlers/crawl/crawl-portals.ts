@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CheerioCrawler, Configuration, log as crawleeLog, Log, LogLevel, RequestQueue, type Request } from "@crawlee/cheerio";
+import { CheerioCrawler, Configuration, log as crawleeLog, Log, LogLevel, RequestQueueV1, type Request } from "@crawlee/cheerio";
 import { MemoryStorage } from "@crawlee/memory-storage";
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/database.ts";
-import { knownReportUrls } from "../../store/crawl-fetches.ts";
+import { knownReportUrls, previousFetches } from "../../store/crawl-fetches.ts";
 import { addPortalCounts, setRunStatus, startRun, unfinishedRun } from "../../store/crawl-runs.ts";
 import type { Portal } from "../../store/portals.ts";
 import { BrowserLane } from "../fetch/browser-lane.ts";
@@ -23,7 +23,9 @@ import { requestKey, RunContext, type CrawlData, type CrawlLimits } from "./run-
 
 // One crawl over some portals: Crawlee's CheerioCrawler on a persisted request queue under
 // <storage>/crawlee (so a crawl killed mid-way resumes where it stopped: the same command finds
-// the unfinished run and goes on), the edge for every request, WARC files under <storage>/warc
+// the unfinished run and goes on; Crawlee's first queue, without the request locks its second
+// keeps for queues shared by many processes — a crawl is one process, and the locks cost a third
+// of a recrawl), the edge for every request, WARC files under <storage>/warc
 // (a record torn by a crash is cut before writing on), and the browser lane only when a page
 // needs it. Cookies (a challenge's above all) are kept between crawls in <storage>/crawl-cookies.json
 // and replayed until they expire. A new run starts at each portal's start page (or its 年报 column) and also revisits
@@ -75,11 +77,9 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
   });
   if (existing) {
     const repair = await repairQueue(join(options.storage, "crawlee", "request_queues", run.queueName));
-    if (repair.unlocked || repair.removed.length) {
-      emit({ type: "run", runId: run.id, message: `request queue: ${repair.unlocked} requests left locked by the interrupted crawl released${repair.removed.length ? `, ${repair.removed.length} torn entries removed` : ""}` });
-    }
+    if (repair.removed.length) emit({ type: "run", runId: run.id, message: `request queue: ${repair.removed.length} entries torn by the interrupted crawl removed` });
   }
-  const queue = await RequestQueue.open(run.queueName, { config });
+  const queue = await RequestQueueV1.open(run.queueName, { config });
   const lane = options.browser && BrowserLane.available() ? new BrowserLane({ userAgent: options.userAgent }) : undefined;
   const fetcher = new Fetcher({
     userAgent: options.userAgent, politeness: options.politeness, warc, browser: lane, robots: options.robots, timeoutMs: options.timeoutMs,
@@ -103,13 +103,14 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
   // Seeding again on resume is harmless (the queue knows each request once, handled or not) and
   // brings back a start page a crash kept from reaching the queue.
   await seed(rc, options.portals);
+  for (const [url, previous] of await previousFetches(db, portalIds)) rc.previous.set(url, previous);
 
   const crawler = new CheerioCrawler({
     requestQueue: queue,
     httpClient: client,
     requestHandler: crawlRouter(rc),
     maxConcurrency: options.concurrency,
-    minConcurrency: Math.min(options.concurrency, 2),
+    minConcurrency: options.concurrency, // no ramp-up: politeness is per host (the edge), not the pool's business
     maxRequestRetries: 1,
     navigationTimeoutSecs: 3600, // waits for a host's politeness slot count too; the edge bounds each download
     requestHandlerTimeoutSecs: 900,

@@ -41,9 +41,12 @@ export async function fetchedPage(rc: RunContext, request: Request, readBack = t
   return { result, bytes, contentType: previous?.contentType ?? result.contentType, previous, warc };
 }
 
-/** The conditional headers for a URL: from its last good capture (kept for fetchedPage, which needs it again). */
+/**
+ * The conditional headers for a URL: from its last good capture — the run's preloaded ones
+ * (RunContext.previous), else looked up — kept for fetchedPage, which needs it again.
+ */
 export async function conditionalFor(rc: RunContext, url: string, method = "GET"): Promise<{ etag?: string | null; lastModified?: string | null } | undefined> {
-  const previous = await previousFetch(rc.db, url, method);
+  const previous = rc.previous.has(url) ? rc.previous.get(url) : await previousFetch(rc.db, url, method);
   rc.previous.set(url, previous);
   return previous && (previous.etag || previous.lastModified) && previous.warc ? { etag: previous.etag, lastModified: previous.lastModified } : undefined;
 }

@@ -1,4 +1,4 @@
-import type { Request, RequestQueue } from "@crawlee/cheerio";
+import type { Request, RequestQueueV1 } from "@crawlee/cheerio";
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/database.ts";
 import { recordOutcome, type FetchRow, type PreviousFetch } from "../../store/crawl-fetches.ts";
@@ -57,20 +57,20 @@ export class RunContext {
   readonly portals = new Map<string, PortalRun>();
   /** Documents are extracted in a worker thread, one at a time (extraction-worker.ts). */
   readonly extractor = new ExtractionWorker();
-  /** Each URL's previous capture, looked up for its conditional headers and used again by its handler. */
+  /** Each URL's previous capture: preloaded for the run's portals, else looked up for its conditional headers; used again by its handler. */
   readonly previous = new Map<string, PreviousFetch | undefined>();
   readonly db: Kysely<Database>;
   readonly run: CrawlRun;
   readonly fetcher: Fetcher;
   readonly client: EdgeHttpClient;
-  readonly queue: RequestQueue;
+  readonly queue: RequestQueueV1;
   readonly warcDir: string;
   readonly lane: BrowserLane | undefined;
   readonly limits: CrawlLimits;
   private readonly emit: (e: CrawlEvent) => void;
 
   constructor(parts: {
-    db: Kysely<Database>; run: CrawlRun; fetcher: Fetcher; client: EdgeHttpClient; queue: RequestQueue; warcDir: string;
+    db: Kysely<Database>; run: CrawlRun; fetcher: Fetcher; client: EdgeHttpClient; queue: RequestQueueV1; warcDir: string;
     lane: BrowserLane | undefined; limits: CrawlLimits; portals: Portal[]; onEvent: (e: CrawlEvent) => void;
   }) {
     this.db = parts.db;
