@@ -3,12 +3,10 @@
 // every format fixture (HTML, DOCX, DOC, PDF) can be rendered from one model, and its
 // expected values checked against what the extractors read back.
 
-export interface Cell { text: string; rowspan?: number; colspan?: number }
-export type Block =
-  | { type: "title"; text: string }
-  | { type: "heading"; text: string }
-  | { type: "paragraph"; text: string }
-  | { type: "table"; rows: Cell[][] };
+// The document model (blocks, cells with rowspan/colspan) is the demo portal's, which renders its
+// reports the same way.
+import type { Block, Cell } from "../../src/crawlers/demo/demo-report.ts";
+export type { Block, Cell };
 
 export interface SyntheticReport {
   agency: string;

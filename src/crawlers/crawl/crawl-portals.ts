@@ -95,7 +95,7 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
       return {
         document: data.kind === "attachment" || data.kind === "detail",
         conditional: (url: string) => conditionalFor(rc, url, request.method),
-        allowRedirect: (url: URL) => scope.allowsRedirect(url, data.kind),
+        allowRedirect: (url: URL) => scope.allows(url, data.kind),
       };
     },
   });

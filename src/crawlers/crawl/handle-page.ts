@@ -4,7 +4,7 @@ import { discoverPage } from "../discovery/discover-page.ts";
 import type { Findings, Link } from "../discovery/types.ts";
 import { renderList } from "./render-list.ts";
 import { handleDocument } from "./handle-document.ts";
-import { fetchedPage, type FetchedPage } from "./fetched-page.ts";
+import { fetchedPage } from "./fetched-page.ts";
 import type { CrawlData, RunContext } from "./run-context.ts";
 
 // Navigation, column, list and list-API pages: read for their links. A 304 is read from its last

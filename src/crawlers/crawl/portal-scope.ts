@@ -30,7 +30,7 @@ export class PortalScope {
     this.sites.add(siteOf(name));
   }
 
-  /** Whether a link of this kind, found on a page of the portal, may be fetched. */
+  /** Whether a link of this kind, found on a page of the portal, may be fetched (or a redirect of a request of this kind followed). */
   allows(url: URL, kind: PageKind): boolean {
     if (url.protocol !== "http:" && url.protocol !== "https:") return false;
     const name = url.hostname.toLowerCase();
@@ -42,11 +42,6 @@ export class PortalScope {
       return true;
     }
     return false;
-  }
-
-  /** Whether a redirect may go there (same rule as a page link of the kind requested). */
-  allowsRedirect(url: URL, kind: PageKind): boolean {
-    return this.allows(url, kind);
   }
 
   list(): string[] {

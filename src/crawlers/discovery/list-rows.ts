@@ -44,7 +44,7 @@ export function rowLinks(page: Page, $: CheerioAPI, opts: RowOptions): { links: 
     if (!url) return;
     const title = anchorTitle($, a);
     if (!title || NOT_A_ROW.test(title.replace(/\s/g, ""))) return;
-    const row = rowElement($, a);
+    const row = rowElement(a);
     const dated = row !== undefined && ROW_DATE.test(clean($(row).text())) && $(row).find("a[href]").length <= 3;
     const entry = { a, url, title, container: row ? (row.parent as Element | undefined) : undefined };
     // A list linking each report's file directly: its rows are rows (counted), their links attachments.
@@ -100,7 +100,7 @@ function detail(r: Row, family: string, why: string): Link {
 }
 
 /** The row an anchor sits in: the nearest li/tr/dd/dt (within 4 levels), else its parent. */
-function rowElement($: CheerioAPI, a: Element): Element | undefined {
+function rowElement(a: Element): Element | undefined {
   let el: Element | undefined = a.parent as Element | undefined;
   for (let i = 0; i < 4 && el && el.type === "tag"; i++) {
     if (/^(?:li|tr|dd|dt)$/.test(el.name)) return el;
