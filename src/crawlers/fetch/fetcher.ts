@@ -240,9 +240,11 @@ export class Fetcher {
   private async passChallenge(state: HostState, url: string, why: string): Promise<boolean> {
     const browser = this.options.browser;
     if (!browser) return false;
-    if (state.challengeSolves >= 5) return false;
+    // Cookies that expire are earned again as often as needed; a pass that buys not one good answer, twice, means blocked.
+    if (state.solvesWithoutSuccess >= 2) return false;
     state.solving ??= (async () => {
       state.challengeSolves++;
+      state.solvesWithoutSuccess++;
       this.event(state.host, `${why}; passing it in Chromium`);
       const cookies = await browser.solveChallenge(url, await cookiesForBrowser(state.jar, url));
       await takeBrowserCookies(state.jar, cookies, url);

@@ -28,6 +28,8 @@ export class HostState {
   /** Consecutive refusals (403/412/429/5xx, challenges not passed). */
   refusals = 0;
   challengeSolves = 0;
+  /** Challenges passed since the host last gave a good answer: a pass that buys nothing counts against it. */
+  solvesWithoutSuccess = 0;
   /** A challenge being passed in the browser right now: other requests to the host wait for it. */
   solving: Promise<void> | undefined;
   /** Pause between two requests to this host, in ms (the crawl's, a portal's override, or robots.txt's Crawl-delay when longer). */
@@ -67,6 +69,7 @@ export class HostState {
   /** A good answer: the backoff and the refusal count start over. */
   succeeded(): void {
     this.refusals = 0;
+    this.solvesWithoutSuccess = 0;
     this.backoffMs = 0;
   }
 

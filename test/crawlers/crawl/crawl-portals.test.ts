@@ -60,6 +60,11 @@ describe("a first crawl of every fixture portal", () => {
     }
   });
 
+  it("stops at the pagination trap (a list answering every page number with its first page)", () => {
+    const trap = portals.log.requests.filter((r) => r.site === "trs" && /\/zwgk\/tzgg\/index_\d+\.html/.test(r.url));
+    expect(trap.length).toBeLessThanOrEqual(3);
+  });
+
   it("passes the challenge site in Chromium and falls back to http for the gkmlpt site", () => {
     const hosts = first.events.filter((e) => e.type === "host").map((e) => e.type === "host" && `${e.host} ${e.message}`);
     expect(hosts.some((h) => h && h.startsWith(portals.sites.challenge.host) && /Chromium/.test(h))).toBe(true);
@@ -69,6 +74,25 @@ describe("a first crawl of every fixture portal", () => {
   it("writes WARC files that validate", async () => {
     expect(await warcProblems(storage.dir)).toEqual([]);
   });
+});
+
+describe("a challenge whose cookies expire", () => {
+  it("is passed again in Chromium when its cookies stop working, and the crawl still gets every report", async () => {
+    const site = await startFixturePortals({ sites: ["challenge"], challenge: { maxUses: 8 } });
+    const db = await freshDatabase();
+    const dir = await tempStorage();
+    try {
+      const run = await crawl(db.db, dir.dir, await registerSites(db.db, [site.sites.challenge]));
+      const solved = run.events.filter((e) => e.type === "host" && /passing it in Chromium/.test(e.message));
+      expect(solved.length).toBeGreaterThanOrEqual(2);
+      expect(run.blockedHosts).toEqual([]);
+      expect((await archived(db.db)).map((r) => `${r.agency} ${r.year}`).sort()).toEqual(site.sites.challenge.expected.map((e) => `${e.agency} ${e.year}`).sort());
+    } finally {
+      await site.close();
+      await db.drop();
+      await dir.remove();
+    }
+  }, 180_000);
 });
 
 describe("a recrawl", () => {
