@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       await store.close();
     }
     const bare = await bareLoop(fetched);
+    const beforeRecrawl = portal.served();
 
     const second = await runCrawl(args, env);
     if (second.code !== 0) throw new Error(`the recrawl failed (exit ${second.code})`);
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
       recrawl: {
         seconds: round(second.seconds), timeShare: round(second.seconds / first.seconds, 3), documentRequests, document304,
         share304: round(document304 / Math.max(1, documentRequests), 3), newVersions: versionsAfterSecond - versionsAfterFirst,
-        served: { requests: served.requests - firstServed.requests, notModified: served.notModified - firstServed.notModified },
+        served: { requests: served.requests - beforeRecrawl.requests, notModified: served.notModified - beforeRecrawl.notModified },
       },
       goals: { ratio: 0.5, peakRssMb: 500, share304: 0.95, newVersions: 0, timeShare: 0.2 },
       concurrency: CONCURRENCY,
