@@ -106,7 +106,7 @@ export class RunContext {
   }
 
   /** Records a fetch's outcome in the archive and the totals, and reports it. */
-  async outcome(request: Request, data: CrawlData, outcome: Outcome, row: Omit<FetchRow, "runId" | "portalId" | "url" | "kind" | "outcome">, started: number): Promise<void> {
+  async outcome(request: Pick<Request, "url" | "method">, data: Pick<CrawlData, "portalId"> & { kind: string }, outcome: Outcome, row: Omit<FetchRow, "runId" | "portalId" | "url" | "kind" | "outcome">, started: number): Promise<void> {
     const event = { type: "fetch" as const, portal: data.portalId, url: request.url, kind: data.kind, status: row.httpStatus ?? null, outcome, detail: row.detail ?? undefined, ms: Date.now() - started };
     this.totals.count(event);
     const counts = {

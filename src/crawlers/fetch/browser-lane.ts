@@ -1,13 +1,15 @@
 import { existsSync } from "node:fs";
 import type { PlaywrightCrawler, PlaywrightCrawlingContext } from "@crawlee/playwright";
-import type { Cookie, Response } from "playwright-core";
+import type { Cookie, Page, Response, Route } from "playwright-core";
+import { settle, turnPages, type Activity, type Snapshot } from "./browser-pager.ts";
 
 // The browser lane: a Crawlee PlaywrightCrawler on Debian's Chromium, started only when some page
 // needs a browser, kept alive for the rest of the crawl, one page at a time. Two jobs:
 // - solve a host's script challenge (412 / 521 / script 403): open the page, let its script set
 //   the cookie and reload, and hand the cookies back to the plain HTTP client for that host;
-// - render a list that exists only after its scripts run: the rendered DOM, and every response
-//   the page fetched (the list's data source), for discovery and for the WARC files.
+// - render a list that exists only after its scripts run: every request the page makes is
+//   answered by the caller (the crawler's edge: politeness, robots.txt, conditional requests,
+//   WARC records), the list's pages are turned (browser-pager.ts), and the DOM of each is returned.
 // The browser presents the crawler's own User-Agent, so the cookies it earns match later requests.
 
 export const CHROMIUM = process.env.NIANBAO_CHROMIUM || "/usr/bin/chromium";
@@ -23,28 +25,42 @@ export interface BrowserCookie {
   secure: boolean;
 }
 
-export interface CapturedResponse {
+/** A request the page being rendered makes. */
+export interface PageRequest {
   url: string;
   method: string;
-  requestHeaders: Record<string, string>;
-  postData?: string;
+  /** As the browser would send them (its cookies included). */
+  headers: Record<string, string>;
+  postData?: Buffer;
+  /** Playwright's resource type: document, script, xhr, fetch, stylesheet, image … */
+  resourceType: string;
+  /** The page's own document (the main frame's first navigation). */
+  mainDocument: boolean;
+}
+
+/** The answer to hand the page: status, headers (a body already decoded) and body. */
+export interface PageAnswer {
   status: number;
-  statusText: string;
   headers: Record<string, string>;
   body: Uint8Array;
-  date: Date;
-  resourceType: string;
+}
+
+export interface RenderOptions {
+  cookies: BrowserCookie[];
+  /** Answers each request of the page; undefined refuses it (images, trackers, robots.txt …). */
+  answer: (request: PageRequest) => Promise<PageAnswer | undefined>;
+  /** Pages of the list to show at most: the page as loaded, then one per click on its next-page control. */
+  maxPages: number;
 }
 
 export interface Rendered {
-  finalUrl: string;
-  html: string;
-  responses: CapturedResponse[];
+  /** The DOM of each page of the list shown: as loaded, then after each turn. */
+  snapshots: Snapshot[];
 }
 
 type Job =
   | { kind: "challenge"; resolve: (c: BrowserCookie[]) => void; reject: (e: Error) => void }
-  | { kind: "render"; resolve: (r: Rendered) => void; reject: (e: Error) => void };
+  | { kind: "render"; options: RenderOptions; activity: Activity; resolve: (r: Rendered) => void; reject: (e: Error) => void };
 
 export class BrowserLane {
   private starting: Promise<PlaywrightCrawler> | undefined;
@@ -69,9 +85,9 @@ export class BrowserLane {
     return new Promise((resolve, reject) => this.submit(url, cookies, { kind: "challenge", resolve, reject }));
   }
 
-  /** Renders `url` (scripts run), returns the DOM and every response the page fetched. */
-  render(url: string, cookies: BrowserCookie[]): Promise<Rendered> {
-    return new Promise((resolve, reject) => this.submit(url, cookies, { kind: "render", resolve, reject }));
+  /** Renders `url` (scripts run, every request answered by `options.answer`), turns its list's pages, returns their DOMs. */
+  render(url: string, options: RenderOptions): Promise<Rendered> {
+    return new Promise((resolve, reject) => this.submit(url, options.cookies, { kind: "render", options, activity: { pending: 0, last: Date.now() }, resolve, reject }));
   }
 
   async close(): Promise<void> {
@@ -122,6 +138,8 @@ export class BrowserLane {
       preNavigationHooks: [async ({ page, request }) => {
         const cookies = request.userData.cookies as BrowserCookie[];
         if (cookies.length) await page.context().addCookies(cookies.map((c) => ({ ...c, sameSite: "Lax" as const })));
+        const job = this.jobs.get(request.userData.key as string);
+        if (job?.kind === "render") await page.route("**/*", (route: Route) => answerRoute(page, route, job.options, job.activity));
         const responses: Response[] = [];
         page.on("response", (r: Response) => responses.push(r));
         (request.userData as { responses?: Response[] }).responses = responses;
@@ -159,22 +177,32 @@ export class BrowserLane {
       job.resolve(cookies.map(toBrowserCookie));
       return;
     }
-    await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
-    const captured: CapturedResponse[] = [];
-    for (const r of responses) {
-      const type = r.request().resourceType();
-      if (!["document", "xhr", "fetch", "script"].includes(type)) continue;
-      const body = await r.body().catch(() => undefined);
-      if (!body) continue;
-      captured.push({
-        url: r.url(), method: r.request().method(), requestHeaders: await r.request().allHeaders().catch(() => ({})),
-        postData: r.request().postData() ?? undefined, status: r.status(), statusText: r.statusText(),
-        headers: await r.allHeaders().catch(() => ({})), body, date: new Date(), resourceType: type,
-      });
-    }
-    const html = await page.content();
+    const deadline = Date.now() + this.timeoutMs;
+    await settle(page, job.activity, 10_000);
+    const snapshots = await turnPages(page, job.activity, job.options.maxPages, deadline);
     this.jobs.delete(key);
-    job.resolve({ finalUrl: page.url(), html, responses: captured });
+    job.resolve({ snapshots });
+  }
+}
+
+/** One request of a page being rendered, answered by the caller (or refused). */
+async function answerRoute(page: Page, route: Route, options: RenderOptions, activity: Activity): Promise<void> {
+  const r = route.request();
+  activity.pending++;
+  activity.last = Date.now();
+  try {
+    let mainDocument = false;
+    try {
+      mainDocument = r.isNavigationRequest() && r.frame() === page.mainFrame() && r.redirectedFrom() === null && page.url() === "about:blank";
+    } catch { /* a worker's request has no frame */ }
+    const answer = await options.answer({ url: r.url(), method: r.method(), headers: await r.allHeaders(), postData: r.postDataBuffer() ?? undefined, resourceType: r.resourceType(), mainDocument });
+    if (answer) await route.fulfill({ status: answer.status, headers: answer.headers, body: Buffer.from(answer.body) });
+    else await route.abort("blockedbyclient");
+  } catch {
+    await route.abort("failed").catch(() => undefined);
+  } finally {
+    activity.pending--;
+    activity.last = Date.now();
   }
 }
 
