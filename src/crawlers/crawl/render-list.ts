@@ -14,13 +14,16 @@ import type { CrawlData, RunContext } from "./run-context.ts";
 
 export async function renderList(rc: RunContext, data: CrawlData, page: PageFetched, why: string): Promise<Link[]> {
   const lane = rc.lane;
-  if (!lane) return [];
   const host = new URL(page.url).host;
+  if (!lane) {
+    rc.event({ type: "host", host, message: `${why}; not rendered: no browser (crawl without --no-browser, with Chromium installed, to read the rest of ${page.url})` });
+    return [];
+  }
   rc.event({ type: "host", host, message: `${why}; rendering ${page.url} in Chromium` });
   const edge = new RenderEdge(rc, data, page);
-  let snapshots;
+  let snapshots, stopped;
   try {
-    ({ snapshots } = await lane.render(page.url, {
+    ({ snapshots, stopped } = await lane.render(page.url, {
       cookies: await cookiesForBrowser(rc.fetcher.host(host).jar, page.url),
       answer: (request) => edge.answer(request),
       maxPages: rc.limits.maxListPages,
@@ -35,6 +38,7 @@ export async function renderList(rc: RunContext, data: CrawlData, page: PageFetc
     links.push(...dom.links);
   }
   const items = new Set(links.filter((l) => l.kind === "detail" || l.kind === "attachment").map((l) => l.url));
-  rc.event({ type: "host", host, message: `rendered ${page.url}: ${snapshots.length} pages of its list shown, ${edge.listAnswers} list answers read, ${items.size} items` });
+  const limit = stopped === "max-pages" ? `; stopped at the list-page limit (${rc.limits.maxListPages})` : stopped === "time" ? "; stopped: out of time for turning pages" : "";
+  rc.event({ type: "host", host, message: `rendered ${page.url}: ${snapshots.length} pages of its list shown, ${edge.listAnswers} list answers read, ${items.size} items${limit}` });
   return links;
 }

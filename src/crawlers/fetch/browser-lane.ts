@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type { PlaywrightCrawler, PlaywrightCrawlingContext } from "@crawlee/playwright";
 import type { Cookie, Page, Response, Route } from "playwright-core";
-import { settle, turnPages, type Activity, type Snapshot } from "./browser-pager.ts";
+import { settle, turnPages, type Activity, type Snapshot, type Stopped } from "./browser-pager.ts";
 
 // The browser lane: a Crawlee PlaywrightCrawler on Debian's Chromium, started only when some page
 // needs a browser, kept alive for the rest of the crawl, one page at a time. Two jobs:
@@ -56,6 +56,8 @@ export interface RenderOptions {
 export interface Rendered {
   /** The DOM of each page of the list shown: as loaded, then after each turn. */
   snapshots: Snapshot[];
+  /** Why no further page was shown. */
+  stopped: Stopped;
 }
 
 type Job =
@@ -69,10 +71,13 @@ export class BrowserLane {
   private serial = 0;
   private readonly userAgent: string;
   private readonly timeoutMs: number;
+  private readonly renderBudgetMs: number;
 
-  constructor(options: { userAgent: string; timeoutMs?: number }) {
+  /** `timeoutMs`: a page's load, a challenge; `renderBudgetMs`: turning one list's pages (each request waits its host's politeness). */
+  constructor(options: { userAgent: string; timeoutMs?: number; renderBudgetMs?: number }) {
     this.userAgent = options.userAgent;
     this.timeoutMs = options.timeoutMs ?? 45_000;
+    this.renderBudgetMs = options.renderBudgetMs ?? 180_000;
   }
 
   /** True when Chromium is installed where the lane looks for it. */
@@ -134,7 +139,7 @@ export class BrowserLane {
       maxConcurrency: 1,
       maxRequestRetries: 1,
       navigationTimeoutSecs: this.timeoutMs / 1000,
-      requestHandlerTimeoutSecs: (this.timeoutMs / 1000) * 2,
+      requestHandlerTimeoutSecs: (this.timeoutMs * 2 + this.renderBudgetMs) / 1000,
       preNavigationHooks: [async ({ page, request }) => {
         const cookies = request.userData.cookies as BrowserCookie[];
         if (cookies.length) await page.context().addCookies(cookies.map((c) => ({ ...c, sameSite: "Lax" as const })));
@@ -177,11 +182,11 @@ export class BrowserLane {
       job.resolve(cookies.map(toBrowserCookie));
       return;
     }
-    const deadline = Date.now() + this.timeoutMs;
+    const deadline = Date.now() + this.renderBudgetMs;
     await settle(page, job.activity, 10_000);
-    const snapshots = await turnPages(page, job.activity, job.options.maxPages, deadline);
+    const turned = await turnPages(page, job.activity, job.options.maxPages, deadline);
     this.jobs.delete(key);
-    job.resolve({ snapshots });
+    job.resolve(turned);
   }
 }
 

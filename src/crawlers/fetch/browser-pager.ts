@@ -43,33 +43,40 @@ const FIND_NEXT = `(() => {
 /** What identifies the page of the list shown: every link's target, in order. */
 const LINKS = `Array.from(document.links, (a) => a.href).join("\\n")`;
 
-/** Waits until no request of the page has been in flight for a moment (at most `maxMs`). */
+/** Quiet time after the page's last request before it counts as settled (a script may chain a second request on the first's answer). */
+const QUIET_MS = 200;
+
+/** Waits until no request of the page has been in flight for QUIET_MS (at most `maxMs`). */
 export async function settle(page: Page, activity: Activity, maxMs: number): Promise<void> {
   const end = Date.now() + maxMs;
-  await page.waitForTimeout(100);
+  await page.waitForTimeout(50);
   while (Date.now() < end) {
-    if (activity.pending === 0 && Date.now() - activity.last >= 300) return;
-    await page.waitForTimeout(50);
+    if (activity.pending === 0 && Date.now() - activity.last >= QUIET_MS) return;
+    await page.waitForTimeout(25);
   }
 }
 
+/** Why the pages stopped turning: the list's end (no next control, or a click changing nothing new), or a limit. */
+export type Stopped = "end" | "max-pages" | "time";
+
 /** The rendered DOM of the page as loaded, then of each further page of its list, up to `maxPages`. */
-export async function turnPages(page: Page, activity: Activity, maxPages: number, deadline: number): Promise<Snapshot[]> {
+export async function turnPages(page: Page, activity: Activity, maxPages: number, deadline: number): Promise<{ snapshots: Snapshot[]; stopped: Stopped }> {
   const snapshots: Snapshot[] = [{ url: page.url(), html: await page.content() }];
   const seen = new Set([await page.evaluate(LINKS)]);
-  while (snapshots.length < maxPages && Date.now() < deadline) {
+  for (;;) {
+    if (snapshots.length >= maxPages) return { snapshots, stopped: "max-pages" };
+    if (Date.now() >= deadline) return { snapshots, stopped: "time" };
     const marked = await page.evaluate(FIND_NEXT).catch(() => false);
-    if (!marked) break;
+    if (!marked) return { snapshots, stopped: "end" };
     try {
       await page.click(`[${MARK}="1"]`, { timeout: 3000 });
     } catch {
-      break;
+      return { snapshots, stopped: "end" };
     }
     await settle(page, activity, Math.max(1000, Math.min(15_000, deadline - Date.now())));
     const links = await page.evaluate(LINKS).catch(() => undefined);
-    if (links === undefined || seen.has(links)) break; // nothing changed, or a page already shown
+    if (links === undefined || seen.has(links)) return { snapshots, stopped: "end" }; // nothing changed, or a page already shown
     seen.add(links);
     snapshots.push({ url: page.url(), html: await page.content() });
   }
-  return snapshots;
 }
