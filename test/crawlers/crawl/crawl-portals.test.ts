@@ -159,10 +159,14 @@ describe("a republished report", () => {
   });
 });
 
-describe("a removed report", () => {
+describe("a removed report, and one added to the script-only list meanwhile", () => {
+  let added: ExpectedReport;
+
   it("is marked removed after answering 404 on two crawls, and kept", async () => {
     const target = portals.sites.hanweb.expected[0];
     portals.mutate.remove(target.id, 404);
+    added = await portals.mutate.addReport("scriptlist"); // every record moves one place down the list's API
+    portals.log.clear();
     await crawl(fresh.db, storage.dir, registered);
     let report = (await archived(fresh.db)).find((r) => r.agency === target.agency && r.year === target.year)!;
     expect(report.removed_at).toBeNull();
@@ -170,5 +174,12 @@ describe("a removed report", () => {
     report = (await archived(fresh.db)).find((r) => r.agency === target.agency && r.year === target.year)!;
     expect(report.removed_at).not.toBeNull();
     expect(report.values).toEqual(target.values);
+  });
+
+  it("the rendered list's new record is archived, and its API pages changed are fetched anew, up to the page it grew", async () => {
+    const report = (await archived(fresh.db)).find((r) => r.agency === added.agency && r.year === added.year);
+    expect(report?.values).toEqual(added.values);
+    // Two crawls since the report was added: pages 2 and 3 changed and page 4 is new in the first, all unchanged in the second.
+    for (const page of [2, 3, 4]) expect(portals.log.to(scriptList(apiPath(page))).map((r) => r.status), `page ${page}`).toEqual([200, 304]);
   });
 });
