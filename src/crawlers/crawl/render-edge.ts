@@ -1,7 +1,7 @@
 import { sha256Hex } from "../../store/blobs.ts";
 import { discoverPage } from "../discovery/discover-page.ts";
 import type { Link } from "../discovery/types.ts";
-import type { PageAnswer, PageRequest } from "../fetch/browser-lane.ts";
+import type { PageAnswer, PageRequest } from "../fetch/render-page.ts";
 import { FetchError } from "../fetch/fetch-error.ts";
 import type { FetchResult } from "../fetch/fetcher.ts";
 import type { Outcome } from "./crawl-events.ts";

@@ -1,7 +1,10 @@
 import { existsSync } from "node:fs";
 import type { PlaywrightCrawler, PlaywrightCrawlingContext } from "@crawlee/playwright";
-import type { Cookie, Page, Response, Route } from "playwright-core";
-import { settle, turnPages, type Activity, type Snapshot, type Stopped } from "./browser-pager.ts";
+import type { Cookie, Response, Route } from "playwright-core";
+import { settle, turnPages, type Activity } from "./browser-pager.ts";
+import { answerRoute, type Rendered, type RenderOptions } from "./render-page.ts";
+
+export type { PageAnswer, PageRequest, Rendered, RenderOptions } from "./render-page.ts";
 
 // The browser lane: a Crawlee PlaywrightCrawler on Debian's Chromium, started only when some page
 // needs a browser, kept alive for the rest of the crawl, one page at a time. Two jobs:
@@ -23,41 +26,6 @@ export interface BrowserCookie {
   expires: number;
   httpOnly: boolean;
   secure: boolean;
-}
-
-/** A request the page being rendered makes. */
-export interface PageRequest {
-  url: string;
-  method: string;
-  /** As the browser would send them (its cookies included). */
-  headers: Record<string, string>;
-  postData?: Buffer;
-  /** Playwright's resource type: document, script, xhr, fetch, stylesheet, image … */
-  resourceType: string;
-  /** The page's own document (the main frame's first navigation). */
-  mainDocument: boolean;
-}
-
-/** The answer to hand the page: status, headers (a body already decoded) and body. */
-export interface PageAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: Uint8Array;
-}
-
-export interface RenderOptions {
-  cookies: BrowserCookie[];
-  /** Answers each request of the page; undefined refuses it (images, trackers, robots.txt …). */
-  answer: (request: PageRequest) => Promise<PageAnswer | undefined>;
-  /** Pages of the list to show at most: the page as loaded, then one per click on its next-page control. */
-  maxPages: number;
-}
-
-export interface Rendered {
-  /** The DOM of each page of the list shown: as loaded, then after each turn. */
-  snapshots: Snapshot[];
-  /** Why no further page was shown. */
-  stopped: Stopped;
 }
 
 type Job =
@@ -144,7 +112,10 @@ export class BrowserLane {
         const cookies = request.userData.cookies as BrowserCookie[];
         if (cookies.length) await page.context().addCookies(cookies.map((c) => ({ ...c, sameSite: "Lax" as const })));
         const job = this.jobs.get(request.userData.key as string);
-        if (job?.kind === "render") await page.route("**/*", (route: Route) => answerRoute(page, route, job.options, job.activity));
+        if (job?.kind === "render") {
+          await page.route("**/*", (route: Route) => answerRoute(page, route, job.options, job.activity));
+          return;
+        }
         const responses: Response[] = [];
         page.on("response", (r: Response) => responses.push(r));
         (request.userData as { responses?: Response[] }).responses = responses;
@@ -164,8 +135,8 @@ export class BrowserLane {
     const key = request.userData.key as string;
     const job = this.jobs.get(key);
     if (!job) return;
-    const responses = (request.userData as { responses?: Response[] }).responses ?? [];
     if (job.kind === "challenge") {
+      const responses = (request.userData as { responses?: Response[] }).responses ?? [];
       const host = new URL(request.url).host;
       const deadline = Date.now() + this.timeoutMs;
       // Passed when the last document this host served is no longer a refusal.
@@ -187,27 +158,6 @@ export class BrowserLane {
     const turned = await turnPages(page, job.activity, job.options.maxPages, deadline);
     this.jobs.delete(key);
     job.resolve(turned);
-  }
-}
-
-/** One request of a page being rendered, answered by the caller (or refused). */
-async function answerRoute(page: Page, route: Route, options: RenderOptions, activity: Activity): Promise<void> {
-  const r = route.request();
-  activity.pending++;
-  activity.last = Date.now();
-  try {
-    let mainDocument = false;
-    try {
-      mainDocument = r.isNavigationRequest() && r.frame() === page.mainFrame() && r.redirectedFrom() === null && page.url() === "about:blank";
-    } catch { /* a worker's request has no frame */ }
-    const answer = await options.answer({ url: r.url(), method: r.method(), headers: await r.allHeaders(), postData: r.postDataBuffer() ?? undefined, resourceType: r.resourceType(), mainDocument });
-    if (answer) await route.fulfill({ status: answer.status, headers: answer.headers, body: Buffer.from(answer.body) });
-    else await route.abort("blockedbyclient");
-  } catch {
-    await route.abort("failed").catch(() => undefined);
-  } finally {
-    activity.pending--;
-    activity.last = Date.now();
   }
 }
 
