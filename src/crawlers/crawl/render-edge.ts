@@ -19,8 +19,8 @@ import type { CrawlData, RunContext } from "./run-context.ts";
 const WANTED = new Set(["document", "script", "xhr", "fetch"]);
 /** Visit counters, analytics and the national error-report widgets government sites carry. */
 const TRACKERS = /(?:^|\.)(?:hm\.baidu\.com|cnzz\.com|51\.la|google-analytics\.com|googletagmanager\.com|zz\.bdstatic\.com|kaipuyun\.cn|zfwzzc\.www\.gov\.cn|ta\.trs\.cn)$/i;
-/** Request headers the edge sets itself (encoding, validators, length) or that name the connection. */
-const EDGE_HEADERS = /^(?::|host$|accept-encoding$|connection$|content-length$|keep-alive$|if-none-match$|if-modified-since$|if-match$|if-range$|if-unmodified-since$|cache-control$|pragma$)/i;
+/** Request headers the edge sets itself (encoding, language, validators, length) or that name the connection. */
+const EDGE_HEADERS = /^(?::|host$|accept-encoding$|accept-language$|connection$|content-length$|keep-alive$|if-none-match$|if-modified-since$|if-match$|if-range$|if-unmodified-since$|cache-control$|pragma$)/i;
 /** Response headers that describe the bytes on the wire, not the decoded body handed to the browser. */
 const WIRE_HEADERS = /^(?:content-encoding|content-length|transfer-encoding|connection|keep-alive)$/i;
 const JSONP = /^\s*[\w$.]+\s*\(\s*[[{]/;

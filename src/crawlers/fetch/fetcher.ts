@@ -111,11 +111,6 @@ export class Fetcher {
     }
   }
 
-  /** Archives an exchange made elsewhere (a browser's responses) in the same WARC files. */
-  archive(exchange: HttpExchange): Promise<WarcLocation> {
-    return this.options.warc.write(exchange);
-  }
-
   /** Hosts that blocked us in this crawl, with why. */
   blockedHosts(): { host: string; reason: string }[] {
     return [...this.hosts.values()].filter((h) => h.blocked).map((h) => ({ host: h.host, reason: h.blocked! }));
