@@ -177,7 +177,7 @@ describe.runIf(BrowserLane.available())("Fetcher with the browser lane", () => {
   }, 90_000);
 
   it("reports a host whose challenge never passes as blocked, not as empty", async () => {
-    const lane = new BrowserLane({ userAgent: "nianbao/test", timeoutMs: 3000 });
+    const lane = new BrowserLane({ userAgent: "nianbao/test", timeoutMs: 1500 });
     try {
       const f = fetcher({ browser: lane });
       const err = await f.fetch({ url: `${base()}/wall/1` }).catch((e: unknown) => e);
