@@ -23,10 +23,15 @@ export interface FetchedPage {
 export async function fetchedPage(rc: RunContext, request: Request, readBack = true): Promise<FetchedPage> {
   const result = rc.client.take(request);
   if (!result) throw new Error(`no answer kept for ${request.url} (the edge client was bypassed)`);
+  return fetchedAnswer(rc, result, readBack);
+}
+
+/** An answer of the edge with what fetchedPage adds: the URL's previous capture and, on a 304, its bytes. */
+export async function fetchedAnswer(rc: RunContext, result: FetchResult, readBack = true): Promise<FetchedPage> {
   // The final URL's last capture (for a redirect, the target's: that is what a 304 answers for).
   const previous = rc.previous.has(result.url) ? rc.previous.get(result.url) : await previousFetch(rc.db, result.url, result.method);
   rc.previous.delete(result.url);
-  rc.previous.delete(request.url);
+  rc.previous.delete(result.requestedUrl);
   const warc = { file: result.warc.file, offset: result.warc.offset, length: result.warc.length };
   if (!result.notModified) return { result, bytes: result.body, contentType: result.contentType, previous, warc };
   let bytes: Uint8Array | undefined;

@@ -49,7 +49,9 @@ export async function handlePage(rc: RunContext, request: Request): Promise<void
   }
   let links = findings.links;
   if (sha256 && (data.kind === "list" || data.kind === "list-api" || data.kind === "column")) links = cutRepeatingPager(rc, data, sha256, links);
-  if (findings.needsBrowser && rc.lane) links = [...links, ...(await renderList(rc, data, result.url, findings.needsBrowser))];
+  if (findings.needsBrowser) {
+    links = [...links, ...(await renderList(rc, data, { url: result.url, bytes: page.bytes, contentType: page.contentType }, findings.needsBrowser))];
+  }
   const added = await rc.enqueue(data, links, { title: findings.title });
   await rc.outcome(request, data, result.notModified ? "not_modified" : "page", { ...row, sha256, detail: `${detail ?? ""}${detail ? "; " : ""}${links.length} links, ${added} new` }, started);
 }

@@ -1,40 +1,44 @@
 import { discoverPage } from "../discovery/discover-page.ts";
 import type { Link } from "../discovery/types.ts";
 import { cookiesForBrowser } from "../fetch/host-state.ts";
-import type { HeaderList } from "../warc/types.ts";
+import { RenderEdge, type PageFetched } from "./render-edge.ts";
 import type { CrawlData, RunContext } from "./run-context.ts";
 
-// A list that exists only after its scripts run: rendered in the browser lane. Every response the
-// page fetched (its list API's answers above all) is archived in the WARC files and read by
-// discovery as a list-API answer; the rendered DOM is read as the list page itself.
+// A list that exists only after its scripts run: rendered in the browser lane from the bytes the
+// crawler fetched (on a recrawl, a 304's bytes read back from the WARC files), its pages turned
+// as a reader would. Every request the page makes goes through the crawler's edge (render-edge.ts):
+// archived in the WARC files, asked conditionally on a recrawl, read by discovery as the list's
+// data when it may be (its list API's answers above all). The DOM of each page of the list shown
+// is read as a list page too. A recrawl renders again, because a list's data can change behind an
+// unchanged page; its requests are conditional, so an unchanged list costs 304s, not downloads.
 
-export async function renderList(rc: RunContext, data: CrawlData, url: string, why: string): Promise<Link[]> {
+export async function renderList(rc: RunContext, data: CrawlData, page: PageFetched, why: string): Promise<Link[]> {
   const lane = rc.lane;
-  if (!lane) return [];
-  const host = new URL(url).host;
-  rc.event({ type: "host", host, message: `${why}; rendering ${url} in Chromium` });
-  let rendered;
-  try {
-    rendered = await lane.render(url, await cookiesForBrowser(rc.fetcher.host(host).jar, url));
-  } catch (err) {
-    rc.event({ type: "host", host, message: `rendering ${url} failed: ${(err as Error).message.split("\n")[0]}` });
+  const host = new URL(page.url).host;
+  if (!lane) {
+    rc.event({ type: "host", host, message: `${why}; not rendered: no browser (crawl without --no-browser, with Chromium installed, to read the rest of ${page.url})` });
     return [];
   }
-  const links: Link[] = [];
-  for (const r of rendered.responses) {
-    // Stored decoded (the browser hands bodies back without their Content-Encoding).
-    const responseHeaders: HeaderList = Object.entries(r.headers).filter(([n]) => !/^(content-encoding|content-length|transfer-encoding)$/i.test(n));
-    responseHeaders.push(["Content-Length", String(r.body.length)]);
-    await rc.fetcher.archive({
-      url: r.url, method: r.method, requestHeaders: Object.entries(r.requestHeaders), requestBody: r.postData === undefined ? undefined : Buffer.from(r.postData),
-      httpVersion: "HTTP/1.1", status: r.status, statusText: r.statusText, responseHeaders, body: r.body, date: r.date,
-    });
-    if (r.resourceType === "xhr" || r.resourceType === "fetch") {
-      const found = discoverPage({ url: r.url, bytes: r.body, contentType: r.headers["content-type"], status: r.status, kind: "list-api", request: { url: r.url, method: r.method === "POST" ? "POST" : "GET", body: r.postData } });
-      links.push(...found.links);
-    }
+  rc.event({ type: "host", host, message: `${why}; rendering ${page.url} in Chromium` });
+  const edge = new RenderEdge(rc, data, page);
+  let snapshots, stopped;
+  try {
+    ({ snapshots, stopped } = await lane.render(page.url, {
+      cookies: await cookiesForBrowser(rc.fetcher.host(host).jar, page.url),
+      answer: (request) => edge.answer(request),
+      maxPages: rc.limits.maxListPages,
+    }));
+  } catch (err) {
+    rc.event({ type: "host", host, message: `rendering ${page.url} failed: ${(err as Error).message.split("\n")[0]}` });
+    return edge.links;
   }
-  const dom = discoverPage({ url: rendered.finalUrl, bytes: Buffer.from(rendered.html, "utf8"), contentType: "text/html; charset=utf-8", status: 200, kind: data.kind, linkText: data.linkText });
-  links.push(...dom.links.filter((l) => l.kind !== "list" || !dom.needsBrowser));
+  const links = [...edge.links];
+  for (const snapshot of snapshots) {
+    const dom = discoverPage({ url: snapshot.url, bytes: Buffer.from(snapshot.html, "utf8"), contentType: "text/html; charset=utf-8", status: 200, kind: data.kind, linkText: data.linkText });
+    links.push(...dom.links);
+  }
+  const items = new Set(links.filter((l) => l.kind === "detail" || l.kind === "attachment").map((l) => l.url));
+  const limit = stopped === "max-pages" ? `; stopped at the list-page limit (${rc.limits.maxListPages})` : stopped === "time" ? "; stopped: out of time for turning pages" : "";
+  rc.event({ type: "host", host, message: `rendered ${page.url}: ${snapshots.length} pages of its list shown, ${edge.listAnswers} list answers read, ${items.size} items${limit}` });
   return links;
 }

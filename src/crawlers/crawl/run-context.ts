@@ -68,6 +68,13 @@ export class RunContext {
   readonly lane: BrowserLane | undefined;
   readonly limits: CrawlLimits;
   private readonly emit: (e: CrawlEvent) => void;
+  /**
+   * Request keys this run has handed the queue. Two pages of one list often link the same items at
+   * once: adding them in two concurrent batches let both count as new in Crawlee's queue, whose
+   * total then exceeds what is ever handled — and the crawl waited out its 10 s consistency delay
+   * before it could finish.
+   */
+  private readonly queued = new Set<string>();
 
   constructor(parts: {
     db: Kysely<Database>; run: CrawlRun; fetcher: Fetcher; client: EdgeHttpClient; queue: RequestQueueV1; warcDir: string;
@@ -99,7 +106,7 @@ export class RunContext {
   }
 
   /** Records a fetch's outcome in the archive and the totals, and reports it. */
-  async outcome(request: Request, data: CrawlData, outcome: Outcome, row: Omit<FetchRow, "runId" | "portalId" | "url" | "kind" | "outcome">, started: number): Promise<void> {
+  async outcome(request: Pick<Request, "url" | "method">, data: Pick<CrawlData, "portalId"> & { kind: string }, outcome: Outcome, row: Omit<FetchRow, "runId" | "portalId" | "url" | "kind" | "outcome">, started: number): Promise<void> {
     const event = { type: "fetch" as const, portal: data.portalId, url: request.url, kind: data.kind, status: row.httpStatus ?? null, outcome, detail: row.detail ?? undefined, ms: Date.now() - started };
     this.totals.count(event);
     const counts = {
@@ -144,10 +151,11 @@ export class RunContext {
         uniqueKey: requestKey(url.href, link.method, link.body), label: link.kind, userData: data,
       });
     }
-    if (!requests.length) return 0;
-    const { processedRequests } = await this.queue.addRequests(requests);
+    const fresh = requests.filter((r) => !this.queued.has(r.uniqueKey) && Boolean(this.queued.add(r.uniqueKey)));
+    if (!fresh.length) return 0;
+    const { processedRequests } = await this.queue.addRequests(fresh);
     const added = new Set(processedRequests.filter((r) => !r.wasAlreadyPresent).map((r) => r.uniqueKey));
-    for (const r of requests) {
+    for (const r of fresh) {
       if (!added.has(r.uniqueKey)) continue;
       if (r.label !== "attachment" && r.label !== "detail") p.pages++;
       if (r.label === "list" || r.label === "list-api") p.listPages.set(r.userData.column!, (p.listPages.get(r.userData.column!) ?? 0) + 1);

@@ -74,20 +74,24 @@ function apiResults(page: Page): ModuleResult[] {
 
 /**
  * A list that exists only once its scripts run: it declares more records than it shows (or shows
- * none and has client-side templates) and offers no further page and no data source discovery
- * could read.
+ * none and has client-side templates or requests) and offers no further page of itself and no
+ * data source discovery could read. Links to other columns (sub-columns by kind of body or year,
+ * a sidebar's siblings) do not continue this list: they are no reason to leave it unread.
  */
 function scriptOnlyList(page: Page, results: ModuleResult[], links: Link[], declared: number | undefined, shown: number): string | undefined {
   if (page.kind !== "column" && page.kind !== "list") return undefined;
-  if (results.some((r) => r.paged) || links.some((l) => l.kind === "list" || l.kind === "list-api" || l.kind === "column")) return undefined;
+  if (results.some((r) => r.paged) || links.some((l) => l.kind === "list" || l.kind === "list-api")) return undefined;
   if (declared !== undefined && declared > shown) {
     return `list declares ${declared} records, shows ${shown}, and has no static next page or readable list API`;
   }
-  if (shown === 0 && /\bms-repeat|\bv-for=|\{\{\s*[\w.]+\s*\}\}|\bng-repeat|\blayui\.laypage|\$\.(?:ajax|getJSON|post)\s*\(/.test(page.text)) {
+  if (shown === 0 && SCRIPT_BUILT.test(page.text)) {
     return "list shows no rows and builds them with scripts (template placeholders or an ajax call)";
   }
   return undefined;
 }
+
+/** Client-side templates (avalon, Vue, Angular, mustache-like placeholders) and script requests (jQuery, fetch, XHR, axios). */
+const SCRIPT_BUILT = /\bms-repeat|\bv-for=|\{\{\s*[\w.]+\s*\}\}|\bng-repeat|\blayui\.laypage|\$\.(?:ajax|getJSON|post)\s*\(|\bfetch\s*\(\s*["'`\w]|\bnew\s+XMLHttpRequest\b|\baxios(?:\.(?:get|post))?\s*\(/;
 
 /** The page's title as it states it: the article title meta, <ucaptitle>, an <h1>, else <title>. */
 function pageTitle(page: Page): string | undefined {

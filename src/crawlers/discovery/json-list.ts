@@ -8,11 +8,13 @@ import { documentShape } from "./url-shapes.ts";
 import { attachmentLink } from "./attachments.ts";
 import { rowLinks } from "./list-rows.ts";
 
-// List APIs that answer JSON (gkmlpt, TRS search, JPaaS build/unit, others): the answer is walked
-// for arrays of records — objects with a title-like and a URL-like field (title/doctitle/name,
-// url/docpuburl/post_url/link …), their attachment arrays (attachment/attachments/files with
-// name + url) — for a total (total/count/recordCount …), and for HTML fragments (data.html) that
-// carry the rows as markup.
+// List APIs that answer JSON (gkmlpt, TRS search, JPaaS build/unit, a portal's own CMS): the
+// answer is walked for arrays of records — objects with a title-like and a URL-like field — their
+// attachment arrays, a total (total/count/recordCount …), and HTML fragments (any string holding
+// `<a href>`: data.html, listHtml …) that carry the rows as markup. Field names vary with every
+// CMS, so besides the known ones (title/doctitle/name, url/docpuburl/post_url/link …) a field
+// named like one is taken (articleTitle, infoTitle, wjbt; staticUrl, articleUrl, attachUrl,
+// htmlPath) when its value looks like what it should be; images, mobile twins and the like are not.
 
 export interface JsonItem {
   title: string;
@@ -26,12 +28,20 @@ export interface JsonList {
   fragments: string[];
 }
 
-/** Title and URL fields, most telling first (a record's `title` before its `name`). */
-const TITLE_KEYS = [/^(?:title|doctitle|doc_title|showtitle|maintitle|infotitle|subject|bt)$/i, /^(?:name|filename|file_name)$/i];
-const URL_KEYS = [/^(?:url|post_url|posturl|docpuburl|puburl|docurl|chnldocurl|detailurl|linkurl|link|href|pageurl)$/i, /^(?:fileurl|file_url|path|downloadurl)$/i];
-const ATTACHMENT_KEY = /^(?:attachment|attachments|attach|files|filelist|fj|appendix|appendixes)$/i;
-const TOTAL_KEY = /^(?:total|count|totalcount|total_count|recordcount|totalrecord|totalrecords|totalelements|totalnum|rowcount|allcount)$/i;
-const HTML_KEY = /^(?:html|content|data|list|result)$/i;
+/** Title fields: the known ones, then fields named *title / *bt (the longest value), then names (of files above all). */
+const TITLE_EXACT = /^(?:title|doctitle|doc_title|showtitle|maintitle|infotitle|subject|bt)$/i;
+const TITLE_LIKE = /(?:title|^[a-z]{0,4}bt)$/i;
+const NOT_TITLE = /^(?:sub|short|seo|site|web|chnl|channel|column|col|cat|category|dept|org|unit|page|window|browser|html|meta|parent)_?(?:title|bt)$/i;
+const NAME_KEYS = /^(?:name|filename|file_name|attachname|attach_name|originalname|original_name|originname|realname|fjmc|wjmc)$/i;
+/** URL fields: the known ones, then fields named *url / *href / *link / *uri / *path whose value is an address. */
+const URL_EXACT = /^(?:url|post_url|posturl|docpuburl|puburl|docurl|chnldocurl|detailurl|linkurl|link|href|pageurl)$/i;
+const URL_LIKE = /(?:url|href|link|uri|path)$/i;
+const NOT_URL = /^(?:img|image|pic|picture|photo|thumb|thumbnail|cover|icon|logo|video|audio|media|avatar|qr|qrcode|wap|mobile|h5|share|app|api|callback|parent|channel|chnl|column|col|site|base|root|template|tpl|css|js|style)_?(?:url|href|link|uri|path)$/i;
+const ADDRESS = /^(?:https?:\/\/|\/|\.{1,2}\/)|\.(?:s?html?|jsp|aspx?|php|do|pdf|docx?|wps|ofd|rtf|xlsx?|zip)(?:[?#]|$)/i;
+const IMAGE = /\.(?:jpe?g|png|gif|bmp|webp|svg|ico)(?:[?#]|$)/i;
+const ATTACHMENT_KEY = /^(?:attach\w*|affix\w*|appendix(?:es)?|files?|file_?list|fj\w*)$/i;
+const TOTAL_KEY = /^(?:total|count|totalcount|total_count|recordcount|totalrecord|totalrecords|totalelements|totalnum|rowcount|allcount|totalrow|totalrows|totalsize|recordstotal|totalhits)$/i;
+const FRAGMENT = /<a\b[^>]*\bhref\s*=/i;
 
 export function jsonList(value: unknown): JsonList {
   const out: JsonList = { items: [], fragments: [] };
@@ -54,26 +64,19 @@ function walk(v: unknown, out: JsonList, depth: number): void {
       const n = typeof x === "number" ? x : typeof x === "string" && /^\d+$/.test(x) ? Number(x) : undefined;
       if (n !== undefined) out.total = n;
     }
-    if (typeof x === "string" && HTML_KEY.test(k) && /<a\b/i.test(x)) out.fragments.push(x);
+    if (typeof x === "string" && FRAGMENT.test(x)) out.fragments.push(x);
     else walk(x, out, depth + 1);
   }
 }
 
 function asItem(e: unknown): JsonItem | undefined {
   if (!e || typeof e !== "object" || Array.isArray(e)) return undefined;
-  const entries = Object.entries(e as Record<string, unknown>);
-  const first = (keys: RegExp[]) => {
-    for (const key of keys) {
-      const hit = entries.find(([k, x]) => key.test(k) && typeof x === "string" && x.trim());
-      if (hit) return (hit[1] as string).trim();
-    }
-    return undefined;
-  };
-  const title = first(TITLE_KEYS);
-  const url = first(URL_KEYS);
+  const strings = Object.entries(e as Record<string, unknown>).flatMap(([k, x]) => (typeof x === "string" && x.trim() ? [[k, x.trim()] as const] : []));
+  const title = titleOf(strings);
+  const url = urlOf(strings);
   if (title === undefined || url === undefined) return undefined;
   const attachments: JsonItem["attachments"] = [];
-  for (const [k, x] of entries) {
+  for (const [k, x] of Object.entries(e as Record<string, unknown>)) {
     if (!ATTACHMENT_KEY.test(k) || !Array.isArray(x)) continue;
     for (const f of x) {
       const fi = asItem(f);
@@ -81,6 +84,19 @@ function asItem(e: unknown): JsonItem | undefined {
     }
   }
   return { title: clean(title.replace(/<[^>]*>/g, "")), url, attachments };
+}
+
+function titleOf(fields: ReadonlyArray<readonly [string, string]>): string | undefined {
+  const exact = fields.find(([k]) => TITLE_EXACT.test(k));
+  if (exact) return exact[1];
+  const like = fields.filter(([k, v]) => TITLE_LIKE.test(k) && !NOT_TITLE.test(k) && !ADDRESS.test(v)).sort((a, b) => b[1].length - a[1].length)[0];
+  return like?.[1] ?? fields.find(([k]) => NAME_KEYS.test(k))?.[1];
+}
+
+function urlOf(fields: ReadonlyArray<readonly [string, string]>): string | undefined {
+  const exact = fields.find(([k]) => URL_EXACT.test(k));
+  if (exact) return exact[1];
+  return fields.find(([k, v]) => URL_LIKE.test(k) && !NOT_URL.test(k) && ADDRESS.test(v) && !IMAGE.test(v))?.[1];
 }
 
 /** Detail and attachment links for the records of a JSON list answer. */

@@ -1,13 +1,18 @@
 import { existsSync } from "node:fs";
 import type { PlaywrightCrawler, PlaywrightCrawlingContext } from "@crawlee/playwright";
-import type { Cookie, Response } from "playwright-core";
+import type { Cookie, Response, Route } from "playwright-core";
+import { settle, turnPages, type Activity } from "./browser-pager.ts";
+import { answerRoute, type Rendered, type RenderOptions } from "./render-page.ts";
+
+export type { PageAnswer, PageRequest, Rendered, RenderOptions } from "./render-page.ts";
 
 // The browser lane: a Crawlee PlaywrightCrawler on Debian's Chromium, started only when some page
 // needs a browser, kept alive for the rest of the crawl, one page at a time. Two jobs:
 // - solve a host's script challenge (412 / 521 / script 403): open the page, let its script set
 //   the cookie and reload, and hand the cookies back to the plain HTTP client for that host;
-// - render a list that exists only after its scripts run: the rendered DOM, and every response
-//   the page fetched (the list's data source), for discovery and for the WARC files.
+// - render a list that exists only after its scripts run: every request the page makes is
+//   answered by the caller (the crawler's edge: politeness, robots.txt, conditional requests,
+//   WARC records), the list's pages are turned (browser-pager.ts), and the DOM of each is returned.
 // The browser presents the crawler's own User-Agent, so the cookies it earns match later requests.
 
 export const CHROMIUM = process.env.NIANBAO_CHROMIUM || "/usr/bin/chromium";
@@ -23,28 +28,9 @@ export interface BrowserCookie {
   secure: boolean;
 }
 
-export interface CapturedResponse {
-  url: string;
-  method: string;
-  requestHeaders: Record<string, string>;
-  postData?: string;
-  status: number;
-  statusText: string;
-  headers: Record<string, string>;
-  body: Uint8Array;
-  date: Date;
-  resourceType: string;
-}
-
-export interface Rendered {
-  finalUrl: string;
-  html: string;
-  responses: CapturedResponse[];
-}
-
 type Job =
   | { kind: "challenge"; resolve: (c: BrowserCookie[]) => void; reject: (e: Error) => void }
-  | { kind: "render"; resolve: (r: Rendered) => void; reject: (e: Error) => void };
+  | { kind: "render"; options: RenderOptions; activity: Activity; resolve: (r: Rendered) => void; reject: (e: Error) => void };
 
 export class BrowserLane {
   private starting: Promise<PlaywrightCrawler> | undefined;
@@ -53,10 +39,13 @@ export class BrowserLane {
   private serial = 0;
   private readonly userAgent: string;
   private readonly timeoutMs: number;
+  private readonly renderBudgetMs: number;
 
-  constructor(options: { userAgent: string; timeoutMs?: number }) {
+  /** `timeoutMs`: a page's load, a challenge; `renderBudgetMs`: turning one list's pages (each request waits its host's politeness). */
+  constructor(options: { userAgent: string; timeoutMs?: number; renderBudgetMs?: number }) {
     this.userAgent = options.userAgent;
     this.timeoutMs = options.timeoutMs ?? 45_000;
+    this.renderBudgetMs = options.renderBudgetMs ?? 180_000;
   }
 
   /** True when Chromium is installed where the lane looks for it. */
@@ -69,9 +58,9 @@ export class BrowserLane {
     return new Promise((resolve, reject) => this.submit(url, cookies, { kind: "challenge", resolve, reject }));
   }
 
-  /** Renders `url` (scripts run), returns the DOM and every response the page fetched. */
-  render(url: string, cookies: BrowserCookie[]): Promise<Rendered> {
-    return new Promise((resolve, reject) => this.submit(url, cookies, { kind: "render", resolve, reject }));
+  /** Renders `url` (scripts run, every request answered by `options.answer`), turns its list's pages, returns their DOMs. */
+  render(url: string, options: RenderOptions): Promise<Rendered> {
+    return new Promise((resolve, reject) => this.submit(url, options.cookies, { kind: "render", options, activity: { pending: 0, last: Date.now() }, resolve, reject }));
   }
 
   async close(): Promise<void> {
@@ -118,10 +107,15 @@ export class BrowserLane {
       maxConcurrency: 1,
       maxRequestRetries: 1,
       navigationTimeoutSecs: this.timeoutMs / 1000,
-      requestHandlerTimeoutSecs: (this.timeoutMs / 1000) * 2,
+      requestHandlerTimeoutSecs: (this.timeoutMs * 2 + this.renderBudgetMs) / 1000,
       preNavigationHooks: [async ({ page, request }) => {
         const cookies = request.userData.cookies as BrowserCookie[];
         if (cookies.length) await page.context().addCookies(cookies.map((c) => ({ ...c, sameSite: "Lax" as const })));
+        const job = this.jobs.get(request.userData.key as string);
+        if (job?.kind === "render") {
+          await page.route("**/*", (route: Route) => answerRoute(page, route, job.options, job.activity));
+          return;
+        }
         const responses: Response[] = [];
         page.on("response", (r: Response) => responses.push(r));
         (request.userData as { responses?: Response[] }).responses = responses;
@@ -141,8 +135,8 @@ export class BrowserLane {
     const key = request.userData.key as string;
     const job = this.jobs.get(key);
     if (!job) return;
-    const responses = (request.userData as { responses?: Response[] }).responses ?? [];
     if (job.kind === "challenge") {
+      const responses = (request.userData as { responses?: Response[] }).responses ?? [];
       const host = new URL(request.url).host;
       const deadline = Date.now() + this.timeoutMs;
       // Passed when the last document this host served is no longer a refusal.
@@ -159,22 +153,11 @@ export class BrowserLane {
       job.resolve(cookies.map(toBrowserCookie));
       return;
     }
-    await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
-    const captured: CapturedResponse[] = [];
-    for (const r of responses) {
-      const type = r.request().resourceType();
-      if (!["document", "xhr", "fetch", "script"].includes(type)) continue;
-      const body = await r.body().catch(() => undefined);
-      if (!body) continue;
-      captured.push({
-        url: r.url(), method: r.request().method(), requestHeaders: await r.request().allHeaders().catch(() => ({})),
-        postData: r.request().postData() ?? undefined, status: r.status(), statusText: r.statusText(),
-        headers: await r.allHeaders().catch(() => ({})), body, date: new Date(), resourceType: type,
-      });
-    }
-    const html = await page.content();
+    const deadline = Date.now() + this.renderBudgetMs;
+    await settle(page, job.activity, 10_000);
+    const turned = await turnPages(page, job.activity, job.options.maxPages, deadline);
     this.jobs.delete(key);
-    job.resolve({ finalUrl: page.url(), html, responses: captured });
+    job.resolve(turned);
   }
 }
 

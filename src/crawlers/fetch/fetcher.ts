@@ -51,6 +51,11 @@ export interface FetchRequest {
   conditional?: (url: string) => Promise<Conditional | undefined> | Conditional | undefined;
   /** Whether a redirect may go to this URL (the portal's scope). */
   allowRedirect?: (url: URL) => boolean;
+  /**
+   * Pass a challenge in the browser lane (default). False for requests made for a page the lane is
+   * rendering (it cannot solve a challenge meanwhile): the challenge is then handed back as answered.
+   */
+  challenges?: boolean;
 }
 
 export interface FetchResult {
@@ -104,11 +109,6 @@ export class Fetcher {
         this.host(host).jar = CookieJar.deserializeSync(jar as string, undefined);
       } catch { /* a damaged entry: that host starts without cookies */ }
     }
-  }
-
-  /** Archives an exchange made elsewhere (a browser's responses) in the same WARC files. */
-  archive(exchange: HttpExchange): Promise<WarcLocation> {
-    return this.options.warc.write(exchange);
   }
 
   /** Hosts that blocked us in this crawl, with why. */
@@ -194,6 +194,7 @@ export class Fetcher {
       last = { response, location, requestUrl: target.href };
 
       const challenge = detectChallenge(response.status, response.headers, this.decoded(response, 1 * MB));
+      if (challenge && req.challenges === false) return last;
       if (challenge) {
         if (challenges++ >= 2 || !(await this.passChallenge(state, target.href, challenge))) {
           state.blocked ??= `${challenge}${this.options.browser ? ", not passed in Chromium" : " (no browser to pass it)"}`;
@@ -227,12 +228,20 @@ export class Fetcher {
       ["Accept-Language", "zh-CN,zh;q=0.9"],
       ["Accept-Encoding", "gzip, deflate, br"],
     ];
-    const cookie = state.jar.getCookieStringSync(url.href);
+    const given = Object.entries(req.headers ?? {});
+    const givenCookie = given.find(([n]) => n.toLowerCase() === "cookie")?.[1];
+    const cookie = mergeCookies(state.jar.getCookieStringSync(url.href), givenCookie);
     if (cookie) list.push(["Cookie", cookie]);
     if (conditional?.etag) list.push(["If-None-Match", conditional.etag]);
     if (conditional?.lastModified) list.push(["If-Modified-Since", conditional.lastModified]);
     if (body !== undefined && method === "POST") list.push(["Content-Type", "application/x-www-form-urlencoded; charset=UTF-8"], ["Content-Length", String(Buffer.byteLength(body))]);
-    for (const [name, value] of Object.entries(req.headers ?? {})) list.push([name, value]);
+    // A header the request gives replaces the default of that name (a browser's Accept, a JSON POST's Content-Type).
+    for (const [name, value] of given) {
+      if (name.toLowerCase() === "cookie") continue;
+      const at = list.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
+      if (at >= 0) list[at] = [name, value];
+      else list.push([name, value]);
+    }
     return list;
   }
 
@@ -310,4 +319,15 @@ export class Fetcher {
   private event(host: string, message: string): void {
     this.options.onEvent?.({ host, message });
   }
+}
+
+/** The jar's cookies and a request's own (a browser's, set by a page's script): the request's win by name. */
+function mergeCookies(jar: string, given: string | undefined): string {
+  if (!given) return jar;
+  const pairs = new Map<string, string>();
+  for (const part of `${jar};${given}`.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0) pairs.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  return [...pairs].map(([n, v]) => `${n}=${v}`).join("; ");
 }

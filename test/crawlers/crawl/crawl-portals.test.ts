@@ -3,11 +3,14 @@ import { BrowserLane } from "../../../src/crawlers/fetch/browser-lane.ts";
 import type { Portal } from "../../../src/store/portals.ts";
 import { freshDatabase, type FreshDatabase } from "../../store/support/index.ts";
 import { startFixturePortals, type ExpectedReport, type FixturePortals } from "../fixture-portal/index.ts";
-import { archived, crawl, registerSites, tempStorage, versionCount, warcProblems } from "./crawl-support.ts";
+import { apiPath } from "../fixture-portal/sites/scriptlist-pages.ts";
+import { archived, crawl, registerSites, tempStorage, versionCount, warcProblems, warcRecords } from "./crawl-support.ts";
 
-// End to end: from each fixture portal's homepage to archived records with exact values, then a
-// recrawl (conditional requests, no new version), a republished report (one new version naming
-// the changed cell), and a removed one (marked removed after two crawls, never deleted).
+// End to end: from each fixture portal's homepage to archived records with exact values (a list
+// that exists only once its script runs rendered in Chromium, its API's answers in the WARC
+// files), then a recrawl (conditional requests, no new version — the rendered list's too), a
+// republished report (one new version naming the changed cell), and a removed one (marked removed
+// after two crawls, never deleted).
 
 let fresh: FreshDatabase;
 let portals: FixturePortals;
@@ -30,6 +33,8 @@ afterAll(async () => {
 });
 
 const allExpected = (): ExpectedReport[] => Object.values(portals.sites).flatMap((s) => s.expected);
+const rendered = (events: typeof first.events): string[] => events.flatMap((e) => (e.type === "host" ? /; rendering (\S+) in Chromium$/.exec(e.message)?.[1] ?? [] : []));
+const scriptList = (path: string) => `http://${portals.sites.scriptlist.host}${path}`;
 
 describe("a first crawl of every fixture portal", () => {
   it("archives every expected report once, with exactly its values, and nothing else", async () => {
@@ -48,6 +53,8 @@ describe("a first crawl of every fixture portal", () => {
 
   it("reports what it did: finished, no failures beyond the portals' scripted ones, no blocked host", () => {
     expect(first.status).toBe("finished");
+    // Finished as soon as its last request was handled (Crawlee's queue kept no count it never reached).
+    expect(first.tailMs).toBeLessThan(3000);
     expect(first.blockedHosts).toEqual([]);
     const failed = first.events.filter((e) => e.type === "fetch" && (e.outcome === "failed" || e.outcome === "blocked"));
     expect(failed.map((e) => e.type === "fetch" && `${e.url}: ${e.detail}`)).toEqual([]);
@@ -95,11 +102,45 @@ describe("a challenge whose cookies expire", () => {
   }, 180_000);
 });
 
+describe("a list that exists only once its script runs", () => {
+  it("is rendered in Chromium, its pages turned; no other page is rendered", () => {
+    expect(rendered(first.events)).toEqual([scriptList("/zwgk/xxgknb/index.html")]);
+    const done = first.events.find((e) => e.type === "host" && e.message.startsWith(`rendered ${scriptList("/zwgk/xxgknb/index.html")}`));
+    expect(done && done.type === "host" && done.message).toMatch(/: 3 pages of its list shown, 2 list answers read, 8 items$/);
+  });
+
+  it("gives the reports only its API lists, with their exact values", async () => {
+    const reports = await archived(fresh.db);
+    const apiOnly = portals.sites.scriptlist.expected.filter((e) => e.notes.some((n) => /API's page \d only/.test(n)));
+    expect(apiOnly.map((e) => `${e.agency} ${e.year}`)).toEqual(["云溪县自然资源局 2023", "云溪县人民政府 2022", "云溪县人民政府 2021"]);
+    for (const e of apiOnly) expect(reports.find((r) => r.agency === e.agency && r.year === e.year)?.values, e.id).toEqual(e.values);
+  });
+
+  it("archives the list's API answers in the WARC files, asked with the page's own headers and through robots.txt", async () => {
+    const records = await warcRecords(storage.dir);
+    const api = (page: number, type: string) => records.filter((r) => r.type === type && r.targetUri === scriptList(apiPath(page)));
+    for (const page of [2, 3]) {
+      const [response] = api(page, "response");
+      expect(response?.status, `page ${page}`).toBe(200);
+      const answer = JSON.parse(Buffer.from(response.body).toString("utf8")) as { data: { pageNo: number; records: { articleTitle: string }[] } };
+      expect(answer.data.pageNo).toBe(page);
+      expect(answer.data.records).toHaveLength(3);
+      const [request] = api(page, "request");
+      expect(request.headers?.find(([n]) => n.toLowerCase() === "x-requested-with")?.[1]).toBe("XMLHttpRequest");
+      expect(request.headers?.find(([n]) => n.toLowerCase() === "referer")?.[1]).toBe(scriptList("/zwgk/xxgknb/index.html"));
+    }
+    expect(records.some((r) => r.type === "response" && r.targetUri === scriptList("/js/nb-list.js") && r.status === 200)).toBe(true);
+    expect(records.some((r) => r.targetUri?.includes("/tongji/"))).toBe(false);
+  });
+});
+
 describe("a recrawl", () => {
+  let again: Awaited<ReturnType<typeof crawl>>;
+
   it("asks conditionally, gets 304s, and makes no new version", async () => {
     const before = await versionCount(fresh.db);
     portals.log.clear();
-    const again = await crawl(fresh.db, storage.dir, registered);
+    again = await crawl(fresh.db, storage.dir, registered);
     expect(await versionCount(fresh.db)).toBe(before);
     const documents = allExpected().map((e) => e.url);
     const asked = documents.flatMap((u) => portals.log.to(u));
@@ -114,6 +155,16 @@ describe("a recrawl", () => {
     expect(again.events.filter((e) => e.type === "fetch" && (e.outcome === "failed" || e.outcome === "blocked"))).toEqual([]);
     // Every report seen again (a report served at two URLs, its page and its PDF, is seen twice).
     expect(outcomes.filter((o) => o === "report_unchanged").length).toBeGreaterThanOrEqual(allExpected().length);
+    expect(again.tailMs).toBeLessThan(3000);
+  });
+
+  it("renders the script-only list again, its page, script and API answers all 304s replayed from the WARC files", () => {
+    expect(rendered(again.events)).toEqual([scriptList("/zwgk/xxgknb/index.html")]);
+    for (const path of ["/zwgk/xxgknb/index.html", "/js/nb-list.js", apiPath(2), apiPath(3)]) {
+      expect(portals.log.to(scriptList(path)).map((r) => `${r.status} ${r.ifNoneMatch ? "conditional" : "plain"}`), path).toEqual(["304 conditional"]);
+    }
+    const apiOnly = portals.sites.scriptlist.expected.filter((e) => e.notes.some((n) => /API's page \d only/.test(n)));
+    for (const e of apiOnly) expect(again.events.some((x) => x.type === "fetch" && x.url === e.url && x.outcome === "report_unchanged"), e.id).toBe(true);
   });
 });
 
@@ -132,10 +183,14 @@ describe("a republished report", () => {
   });
 });
 
-describe("a removed report", () => {
+describe("a removed report, and one added to the script-only list meanwhile", () => {
+  let added: ExpectedReport;
+
   it("is marked removed after answering 404 on two crawls, and kept", async () => {
     const target = portals.sites.hanweb.expected[0];
     portals.mutate.remove(target.id, 404);
+    added = await portals.mutate.addReport("scriptlist"); // every record moves one place down the list's API
+    portals.log.clear();
     await crawl(fresh.db, storage.dir, registered);
     let report = (await archived(fresh.db)).find((r) => r.agency === target.agency && r.year === target.year)!;
     expect(report.removed_at).toBeNull();
@@ -143,5 +198,12 @@ describe("a removed report", () => {
     report = (await archived(fresh.db)).find((r) => r.agency === target.agency && r.year === target.year)!;
     expect(report.removed_at).not.toBeNull();
     expect(report.values).toEqual(target.values);
+  });
+
+  it("the rendered list's new record is archived, and its API pages changed are fetched anew, up to the page it grew", async () => {
+    const report = (await archived(fresh.db)).find((r) => r.agency === added.agency && r.year === added.year);
+    expect(report?.values).toEqual(added.values);
+    // Two crawls since the report was added: pages 2 and 3 changed and page 4 is new in the first, all unchanged in the second.
+    for (const page of [2, 3, 4]) expect(portals.log.to(scriptList(apiPath(page))).map((r) => r.status), `page ${page}`).toEqual([200, 304]);
   });
 });

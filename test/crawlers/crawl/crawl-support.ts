@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { crawlPortals, type CrawlOptions, type CrawlSummary } from "../../../src/crawlers/crawl/crawl-portals.ts";
 import type { CrawlEvent } from "../../../src/crawlers/crawl/crawl-events.ts";
+import { readWarcRecords, type FileRecord } from "../../../src/crawlers/warc/warc-reader.ts";
 import { validateWarcFile } from "../../../src/crawlers/warc/warc-validate.ts";
 import type { Database } from "../../../src/store/database.ts";
 import { addPortal, type Portal } from "../../../src/store/portals.ts";
@@ -14,7 +15,7 @@ import type { PortalSiteInfo } from "../fixture-portal/index.ts";
 
 export const REGIONS: Record<string, string> = {
   trs: "示例省/示例市/西山县", hanweb: "示例省/示例市/桃源县", gkmlpt: "示例省/示例市/白云区", gbk: "示例省/示例市/青山镇",
-  challenge: "示例省/示例市/石门县", xxgk: "示例省/示例市/金溪县",
+  challenge: "示例省/示例市/石门县", xxgk: "示例省/示例市/金溪县", scriptlist: "示例省/示例市/云溪县",
 };
 
 export async function registerSites(db: Kysely<Database>, sites: PortalSiteInfo[]): Promise<Portal[]> {
@@ -30,17 +31,19 @@ export async function tempStorage(): Promise<{ dir: string; remove(): Promise<vo
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export async function crawl(db: Kysely<Database>, storage: string, portals: Portal[], extra: Partial<CrawlOptions> = {}): Promise<CrawlSummary & { events: CrawlEvent[] }> {
+/** A crawl of the portals with its events, and how long it took to finish after its last event (`tailMs`). */
+export async function crawl(db: Kysely<Database>, storage: string, portals: Portal[], extra: Partial<CrawlOptions> = {}): Promise<CrawlSummary & { events: CrawlEvent[]; tailMs: number }> {
   const events: CrawlEvent[] = [];
+  let lastEvent = Date.now();
   const summary = await crawlPortals(db, {
     storage, portals, userAgent: "nianbao/test (+https://example.org/contact)",
     politeness: { perHost: 1, delayMs: 5, maxWaitMs: 3000 },
     limits: { maxPages: 500, maxNavDepth: 4, maxListPages: 50 },
     concurrency: 6, browser: true, robots: true, timeoutMs: 15_000,
-    onEvent: (e) => events.push(e),
+    onEvent: (e) => { events.push(e); lastEvent = Date.now(); },
     ...extra,
   });
-  return { ...summary, events };
+  return { ...summary, events, tailMs: Date.now() - lastEvent };
 }
 
 /** The archive's current reports: agency, year, template, values, source URL, removal. */
@@ -52,6 +55,16 @@ export async function archived(db: Kysely<Database>) {
 export async function versionCount(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom("report_versions").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Every record of every WARC file in the storage folder. */
+export async function warcRecords(storage: string): Promise<FileRecord[]> {
+  const dir = join(storage, "warc");
+  const records: FileRecord[] = [];
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith(".warc.gz")).sort()) {
+    for await (const record of readWarcRecords(join(dir, name))) records.push(record);
+  }
+  return records;
 }
 
 /** Validation errors of every WARC file in the storage folder (none expected). */

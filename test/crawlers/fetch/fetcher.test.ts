@@ -117,6 +117,25 @@ describe("Fetcher", () => {
     expect(hits.filter((h) => h.path.startsWith("/no-nianbao"))).toEqual([]);
   });
 
+  it("lets a request's own headers replace the defaults, and joins its cookies to the jar's (a rendered page's requests)", async () => {
+    const f = fetcher();
+    f.host(`127.0.0.1:${port()}`).jar.setCookieSync("fromJar=1; Path=/", `${base()}/`);
+    await f.fetch({ url: `${base()}/page?h`, headers: { Accept: "application/json, text/javascript, */*; q=0.01", "X-Requested-With": "XMLHttpRequest", Cookie: "fromPage=2; fromJar=3" } });
+    const { headers } = hits.filter((h) => h.path === "/page?h").at(-1)!;
+    expect(headers.accept).toBe("application/json, text/javascript, */*; q=0.01");
+    expect(headers["x-requested-with"]).toBe("XMLHttpRequest");
+    expect(headers.cookie).toBe("fromJar=3; fromPage=2"); // the page's value wins
+    expect(headers["user-agent"]).toBe("nianbao/test (+https://example.org/contact)");
+  });
+
+  it("hands a challenge back as answered when told not to pass it (the browser lane is busy rendering): no browser, not blocked", async () => {
+    const f = fetcher();
+    const r = await f.fetch({ url: `${base()}/challenge/rendering`, challenges: false });
+    expect(r.status).toBe(412);
+    expect(f.blockedHosts()).toEqual([]);
+    await expect(f.fetch({ url: `${base()}/challenge/crawling` })).rejects.toMatchObject({ kind: "blocked" }); // no lane to pass it
+  });
+
   it("refuses an answer over the size limit", async () => {
     await expect(fetcher({ maxPageBytes: 1024 * 1024 }).fetch({ url: `${base()}/big` })).rejects.toMatchObject({ kind: "too_large" });
   });
@@ -158,7 +177,7 @@ describe.runIf(BrowserLane.available())("Fetcher with the browser lane", () => {
   }, 90_000);
 
   it("reports a host whose challenge never passes as blocked, not as empty", async () => {
-    const lane = new BrowserLane({ userAgent: "nianbao/test", timeoutMs: 3000 });
+    const lane = new BrowserLane({ userAgent: "nianbao/test", timeoutMs: 1500 });
     try {
       const f = fetcher({ browser: lane });
       const err = await f.fetch({ url: `${base()}/wall/1` }).catch((e: unknown) => e);

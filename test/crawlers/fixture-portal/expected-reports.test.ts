@@ -41,7 +41,7 @@ const sites = (): PortalSiteInfo[] => Object.values(portals.sites);
 describe("expected reports", () => {
   it("are all there, one per (agency, year) across all sites", () => {
     const all = sites().flatMap((s) => s.expected);
-    expect(all.length).toBe(20);
+    expect(all.length).toBe(27);
     expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
     expect(new Set(all.map((e) => `${e.agency}/${e.year}`)).size).toBe(all.length);
     expect(new Set(all.map((e) => e.format))).toEqual(new Set(["html", "pdf", "docx", "doc"]));

@@ -4,6 +4,7 @@ import { challengePortal } from "./sites/challenge-portal.ts";
 import { gbkPortal } from "./sites/gbk-portal.ts";
 import { gkmlptPortal } from "./sites/gkmlpt-portal.ts";
 import { hanwebPortal } from "./sites/hanweb-portal.ts";
+import { scriptListPortal } from "./sites/scriptlist-portal.ts";
 import type { SiteContext, SiteModule } from "./sites/site-module.ts";
 import { trsCounty } from "./sites/trs-county.ts";
 import { xxgkPortal } from "./sites/xxgk-portal.ts";
@@ -17,7 +18,7 @@ export type { LoggedRequest, RefusedTls } from "./request-log.ts";
 export { RequestLog } from "./request-log.ts";
 
 const BUILDERS: Record<SiteName, (ctx: SiteContext) => Promise<SiteModule>> = {
-  trs: trsCounty, hanweb: hanwebPortal, gkmlpt: gkmlptPortal, gbk: gbkPortal, challenge: challengePortal, xxgk: xxgkPortal,
+  trs: trsCounty, hanweb: hanwebPortal, gkmlpt: gkmlptPortal, gbk: gbkPortal, challenge: challengePortal, xxgk: xxgkPortal, scriptlist: scriptListPortal,
 };
 export const SITE_NAMES = Object.keys(BUILDERS) as SiteName[];
 

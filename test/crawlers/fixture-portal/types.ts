@@ -53,7 +53,7 @@ export interface PortalSiteInfo {
   notes: string[];
 }
 
-export type SiteName = "trs" | "hanweb" | "gkmlpt" | "gbk" | "challenge" | "xxgk";
+export type SiteName = "trs" | "hanweb" | "gkmlpt" | "gbk" | "challenge" | "xxgk" | "scriptlist";
 
 export interface ChallengeOptions {
   /** A solved cookie stops working after this many milliseconds (default 10 minutes). */

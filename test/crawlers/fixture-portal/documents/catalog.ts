@@ -19,6 +19,13 @@ export const SYNTHETIC = {
   "shimen-health-2023": { seed: 7402, agency: "石门县卫生健康局", year: 2023 },
   "jinxi-gov-2023": { seed: 7501, agency: "金溪县人民政府", year: 2023, scale: 100 },
   "jinxi-chengguan-2023": { seed: 7502, agency: "金溪县城关镇人民政府", year: 2023, scale: 10 },
+  "yunxi-gov-2023": { seed: 7601, agency: "云溪县人民政府", year: 2023, scale: 100 },
+  "yunxi-gov-2022": { seed: 7602, agency: "云溪县人民政府", year: 2022, scale: 100 },
+  "yunxi-gov-2021": { seed: 7603, agency: "云溪县人民政府", year: 2021, scale: 100 },
+  "yunxi-fgj-2023": { seed: 7604, agency: "云溪县发展和改革局", year: 2023 },
+  "yunxi-xikou-2023": { seed: 7605, agency: "云溪县溪口镇人民政府", year: 2023, scale: 10 },
+  "yunxi-zrzy-2023": { seed: 7606, agency: "云溪县自然资源局", year: 2023 },
+  "yunxi-yunfeng-2023": { seed: 7607, agency: "云溪县云峰街道办事处", year: 2023, scale: 10 },
 } satisfies Record<string, SyntheticOptions>;
 
 export type SyntheticName = keyof typeof SYNTHETIC;
