@@ -37,7 +37,7 @@ options:
   --concurrency N      requests in flight in all (default 4)
   --max-pages N        pages per portal and crawl, documents not counted (default 2000)
   --contact URL|EMAIL  how portal operators reach you; goes into the User-Agent (or NIANBAO_CONTACT)
-  --no-browser         never start Chromium (challenged hosts are then reported blocked)
+  --no-browser         never start Chromium (challenged hosts are then reported blocked, script-only lists left unread)
   --fresh              do not resume an interrupted crawl of the same portals
   --json               print the summary as JSON
 
