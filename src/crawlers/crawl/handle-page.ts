@@ -49,9 +49,10 @@ export async function handlePage(rc: RunContext, request: Request): Promise<void
   }
   let links = findings.links;
   if (sha256 && (data.kind === "list" || data.kind === "list-api" || data.kind === "column")) links = cutRepeatingPager(rc, data, sha256, links);
-  if (findings.needsBrowser) {
-    links = [...links, ...(await renderList(rc, data, { url: result.url, bytes: page.bytes, contentType: page.contentType }, findings.needsBrowser))];
-  }
+  // A portal registered as needing a browser has its columns rendered whatever discovery makes of them.
+  const forced = rc.portal(data.portalId).portal.needsBrowser && data.kind === "column" ? "the portal is registered as needing a browser" : undefined;
+  const why = findings.needsBrowser ?? forced;
+  if (why) links = [...links, ...(await renderList(rc, data, { url: result.url, bytes: page.bytes, contentType: page.contentType }, why))];
   const added = await rc.enqueue(data, links, { title: findings.title });
   await rc.outcome(request, data, result.notModified ? "not_modified" : "page", { ...row, sha256, detail: `${detail ?? ""}${detail ? "; " : ""}${links.length} links, ${added} new` }, started);
 }

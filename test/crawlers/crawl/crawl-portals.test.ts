@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BrowserLane } from "../../../src/crawlers/fetch/browser-lane.ts";
-import type { Portal } from "../../../src/store/portals.ts";
+import { addPortal, type Portal } from "../../../src/store/portals.ts";
 import { freshDatabase, type FreshDatabase } from "../../store/support/index.ts";
 import { startFixturePortals, type ExpectedReport, type FixturePortals } from "../fixture-portal/index.ts";
 import { apiPath } from "../fixture-portal/sites/scriptlist-pages.ts";
@@ -132,6 +132,26 @@ describe("a list that exists only once its script runs", () => {
     expect(records.some((r) => r.type === "response" && r.targetUri === scriptList("/js/nb-list.js") && r.status === 200)).toBe(true);
     expect(records.some((r) => r.targetUri?.includes("/tongji/"))).toBe(false);
   });
+});
+
+describe("a portal registered as needing a browser", () => {
+  it("has its columns rendered whatever discovery makes of them, and still gives every report", async () => {
+    const site = await startFixturePortals({ sites: ["gbk"] });
+    const db = await freshDatabase();
+    const dir = await tempStorage();
+    try {
+      const [portal] = await registerSites(db.db, [site.sites.gbk]);
+      const forced = (await addPortal(db.db, { name: portal.name, startUrl: portal.startUrl, needsBrowser: true })).portal;
+      const run = await crawl(db.db, dir.dir, [forced]);
+      const why = run.events.filter((e) => e.type === "host" && /^the portal is registered as needing a browser; rendering /.test(e.message));
+      expect(why.length).toBeGreaterThanOrEqual(1);
+      expect((await archived(db.db)).map((r) => `${r.agency} ${r.year}`).sort()).toEqual(site.sites.gbk.expected.map((e) => `${e.agency} ${e.year}`).sort());
+    } finally {
+      await site.close();
+      await db.drop();
+      await dir.remove();
+    }
+  }, 180_000);
 });
 
 describe("a recrawl", () => {
