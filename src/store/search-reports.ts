@@ -7,9 +7,15 @@ import { snippet, type Snippet } from "./snippet.ts";
 // Full-text search over the current versions' text. The query becomes the same search terms
 // the text was indexed with (Han character bigrams, ASCII words): each whitespace-separated word
 // a phrase (its bigrams in order, so a Chinese word matches as a substring), all words required,
-// answered from the GIN index on report_versions.search and ranked by ts_rank; when nothing
-// matches so, the bigrams in any order. A one-character query has no bigram: it falls back to
-// ILIKE over the text (a scan), ranked by occurrences.
+// ranked by ts_rank; when nothing matches so, the bigrams in any order. A one-character query
+// has no bigram: it falls back to ILIKE over the text (a scan), ranked by occurrences.
+//
+// Bounded work: testing a phrase and ranking read each report's whole tsvector (tens of KB,
+// decompressed), so a phrase found in every report used to cost seconds. The GIN index answers
+// "every term, in any order" exactly without reading any tsvector: those are the candidates, at
+// most RANK_LIMIT of them (the newest: by year, then id) are tested and ranked, and a page is
+// cut from the ranked list. A search with more candidates says so (`limited`): its hits are the
+// best among the newest RANK_LIMIT candidates, and narrowing it (a year, a region) ranks them all.
 
 export interface SearchOptions extends ReportFilter { limit?: number }
 export interface SearchHit {
@@ -28,7 +34,18 @@ export interface SearchHit {
 export type SearchMode = "phrase" | "any" | "substring";
 /** Where the next page starts: after this hit, in this mode. */
 export interface SearchCursor { mode: SearchMode; rank: number; year: number; id: string }
-export interface SearchPage { hits: SearchHit[]; mode: SearchMode; next: SearchCursor | null }
+export interface SearchPage {
+  hits: SearchHit[];
+  mode: SearchMode;
+  next: SearchCursor | null;
+  /** More than RANK_LIMIT reports hold every term: only the newest RANK_LIMIT of them were tested and ranked. */
+  limited: boolean;
+  /** The current versions that match (all pages; in substring mode, none listed: see hitsMatch). */
+  matched: string[];
+}
+
+/** The most candidate reports a search tests and ranks. */
+export const RANK_LIMIT = 1000;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -42,14 +59,19 @@ export async function searchReports(db: Kysely<Database>, query: string, options
 /** One page of hits, best first; the first page decides the mode, later pages keep it. */
 export async function searchReportsPage(db: Kysely<Database>, query: string, options: SearchOptions & { after?: SearchCursor } = {}): Promise<SearchPage> {
   const q = query.normalize("NFC").trim();
-  if (!searchable(q)) return { hits: [], mode: "phrase", next: null };
-  if (options.after) return run(db, q, options, options.after.mode);
-  if (Array.from(q).length === 1) return run(db, q, options, "substring");
+  if (!searchable(q)) return { hits: [], mode: "phrase", next: null, limited: false, matched: [] };
+  if (options.after?.mode === "substring" || (!options.after && Array.from(q).length === 1)) return substring(db, q, options);
+  if (options.after) return rankedPage(db, q, options, options.after.mode);
   // Each word as a phrase (its bigrams in order: a substring match), all words required; when
   // no text holds them so, any order (the bigrams anywhere), e.g. for text past tsvector's
   // 16,383 positions.
-  const exact = await run(db, q, options, "phrase");
-  return exact.hits.length ? exact : run(db, q, options, "any");
+  const exact = await rankedPage(db, q, options, "phrase");
+  return exact.hits.length ? exact : rankedPage(db, q, options, "any");
+}
+
+/** The condition that selects a search's matches, on current versions v (for the facets of the hits). */
+export function hitsMatch(page: SearchPage, query: string): (eb: ReportScope) => Expression<SqlBool> {
+  return page.mode === "substring" ? searchMatch(query, "substring") : () => sql<boolean>`v.id = any(${page.matched}::bigint[])`;
 }
 
 function tsquery(q: string, mode: "phrase" | "any"): RawBuilder<unknown> {
@@ -64,16 +86,76 @@ export function searchMatch(query: string, mode: SearchMode): (eb: ReportScope) 
   return () => (mode === "substring" ? sql<boolean>`v.text ilike ${`%${escapeLike(q)}%`}` : sql<boolean>`v.search @@ ${tsquery(q, mode)}`);
 }
 
-async function run(db: Kysely<Database>, q: string, options: SearchOptions & { after?: SearchCursor }, mode: SearchMode): Promise<SearchPage> {
+interface Ranked { versionId: string; reportId: string; year: number; rank: number; candidates: number }
+
+/** The candidates (the GIN index alone), the newest RANK_LIMIT of them tested and ranked: one statement. */
+async function ranked(db: Kysely<Database>, q: string, options: SearchOptions, mode: "phrase" | "any"): Promise<Ranked[]> {
+  const candidates = db.selectFrom("report_versions as v")
+    .innerJoin("reports as r", "r.latest_version_id", "v.id")
+    .innerJoin("agencies as a", "a.id", "r.agency_id")
+    .select(["v.id", "r.id as report_id", "r.year"])
+    .where((eb) => eb.and([sql<boolean>`v.search @@ ${tsquery(q, "any")}`, reportWhere(eb, options)]))
+    .orderBy("r.year", "desc").orderBy("r.id", "desc").limit(RANK_LIMIT + 1);
+  const match = tsquery(q, mode);
+  // Each candidate's tsvector is read by key (a lateral lookup, kept from being merged back into a
+  // scan of every row by OFFSET 0). The planner, which does not count what reading a tsvector
+  // costs, would rather test every report than use the index for terms most reports hold: here
+  // it is told not to scan.
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    const { rows } = await sql<{ version_id: string; report_id: string; year: number; rank: number; candidates: string }>`
+      with c as materialized (${candidates})
+      select k.id as version_id, k.report_id, k.year, m.rank, (select count(*) from c) as candidates
+      from (select * from c order by year desc, report_id desc limit ${RANK_LIMIT}) k
+      cross join lateral (select ts_rank(v.search, ${match}) as rank, ${mode === "phrase" ? sql`v.search @@ ${match}` : sql`true`} as hit
+        from report_versions v where v.id = k.id offset 0) m
+      where m.hit`.execute(trx);
+    return rows.map((r) => ({ versionId: r.version_id, reportId: r.report_id, year: r.year, rank: Number(r.rank), candidates: Number(r.candidates) }));
+  });
+}
+
+const compareIds = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+/** Best first: rank, then the newer year, then the older report. */
+const byRank = (a: { rank: number; year: number; reportId: string }, b: typeof a) => b.rank - a.rank || b.year - a.year || compareIds(a.reportId, b.reportId);
+const afterCursor = (r: Ranked, c: SearchCursor) => r.rank < c.rank || (r.rank === c.rank && (r.year < c.year || (r.year === c.year && compareIds(r.reportId, c.id) > 0)));
+
+async function rankedPage(db: Kysely<Database>, q: string, options: SearchOptions & { after?: SearchCursor }, mode: "phrase" | "any"): Promise<SearchPage> {
   const limit = options.limit ?? 20;
-  const rank = mode === "substring"
-    ? sql<number>`((length(lower(v.text)) - length(replace(lower(v.text), lower(${q}), ''))) / length(${q})::real)::real`
-    : sql<number>`ts_rank(v.search, ${tsquery(q, mode)})`;
+  const all = (await ranked(db, q, options, mode)).sort(byRank);
+  const after = options.after;
+  const rest = after ? all.filter((r) => afterCursor(r, after)) : all;
+  const shown = rest.slice(0, limit);
+  const details = await hitDetails(db, shown.map((r) => r.versionId));
+  const hits = shown.flatMap((r) => {
+    const d = details.get(r.versionId);
+    return d ? [{ reportId: r.reportId, versionId: r.versionId, agencyId: d.agencyId, agency: d.agency, region: d.region, year: r.year, title: d.title, rank: r.rank, snippet: snippet(d.text, q) }] : [];
+  });
+  const last = hits[hits.length - 1];
+  return {
+    hits, mode, limited: (all[0]?.candidates ?? 0) > RANK_LIMIT, matched: all.map((r) => r.versionId),
+    next: rest.length > limit && last ? { mode, rank: last.rank, year: last.year, id: last.reportId } : null,
+  };
+}
+
+async function hitDetails(db: Kysely<Database>, versionIds: string[]) {
+  if (versionIds.length === 0) return new Map<string, never>();
+  const rows = await db.selectFrom("report_versions as v")
+    .innerJoin("reports as r", "r.id", "v.report_id")
+    .innerJoin("agencies as a", "a.id", "r.agency_id")
+    .select(["v.id", "a.id as agencyId", "a.name as agency", "a.region", "v.title", "v.text"])
+    .where("v.id", "in", versionIds).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** One character: ILIKE over the text (a scan; no bigram to look up), ranked by occurrences. */
+async function substring(db: Kysely<Database>, q: string, options: SearchOptions & { after?: SearchCursor }): Promise<SearchPage> {
+  const limit = options.limit ?? 20;
+  const rank = sql<number>`((length(lower(v.text)) - length(replace(lower(v.text), lower(${q}), ''))) / length(${q})::real)::real`;
   let s = db.selectFrom("report_versions as v")
     .innerJoin("reports as r", "r.id", "v.report_id")
     .innerJoin("agencies as a", "a.id", "r.agency_id")
     .select(["r.id as reportId", "v.id as versionId", "a.id as agencyId", "a.name as agency", "a.region", "r.year", "v.title", "v.text", rank.as("rank")])
-    .where((eb) => eb.and([searchMatch(q, mode)(eb), reportWhere(eb, options)]))
+    .where((eb) => eb.and([searchMatch(q, "substring")(eb), reportWhere(eb, options)]))
     .whereRef("v.id", "=", "r.latest_version_id");
   const after = options.after;
   if (after) {
@@ -82,5 +164,5 @@ async function run(db: Kysely<Database>, q: string, options: SearchOptions & { a
   const rows = await s.orderBy("rank", "desc").orderBy("r.year", "desc").orderBy("r.id").limit(limit + 1).execute();
   const hits = rows.slice(0, limit).map(({ text, ...r }) => ({ ...r, rank: Number(r.rank), snippet: snippet(text, q) }));
   const last = hits[hits.length - 1];
-  return { hits, mode, next: rows.length > limit && last ? { mode, rank: last.rank, year: last.year, id: last.reportId } : null };
+  return { hits, mode: "substring", limited: false, matched: [], next: rows.length > limit && last ? { mode: "substring", rank: last.rank, year: last.year, id: last.reportId } : null };
 }

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { reportFacets } from "../../store/report-facets.ts";
-import { searchMatch, searchReportsPage, type SearchCursor } from "../../store/search-reports.ts";
+import { hitsMatch, searchReportsPage, type SearchCursor } from "../../store/search-reports.ts";
 import { csvLine } from "../../export/csv.ts";
 import type { Deps } from "../app.ts";
 import { decodeSearchCursor, encodeSearchCursor } from "../cursor.ts";
@@ -22,7 +22,7 @@ export function searchRoutes(app: Hono, { db, log }: Deps): void {
     const after = decodeSearchCursor(P.optionalText(q, "cursor", 600));
     if (!query) return sendHtml(c, searchPage({ q, query, result: null, facets: null, next: null }));
     const result = await searchReportsPage(db, query, { ...filter, after, limit: P.limit(q, 20) });
-    const facets = result.hits.length ? await reportFacets(db, filter, searchMatch(query, result.mode)) : null;
+    const facets = result.hits.length ? await reportFacets(db, filter, hitsMatch(result, query)) : null;
     return sendHtml(c, searchPage({ q, query, result, facets, next: encodeSearchCursor(result.next) }));
   });
   app.get("/search.csv", async (c) => {
