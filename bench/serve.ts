@@ -24,7 +24,10 @@ import { openTempArchive } from "./store-temp-archive.ts";
 // BENCH_SERVE_STORAGE (keep the archive in that folder between runs), BENCH_SERVE_RUNS (1: load
 // each route this many times, the rounds interleaved, and give the medians and the p95's range:
 // the machine is shared, one run can be unlucky), BENCH_SERVE_ROUTES (a pattern: only the routes
-// whose name it matches, and the trivial one), BENCH_SERVE_MODES ("no cache,cache": the servers).
+// whose name it matches, and the trivial one), BENCH_SERVE_MODES ("no cache,cache": the servers),
+// BENCH_SERVE_BASE (another checkout of nianbao, e.g. `git worktree add /tmp/base main` with its
+// node_modules: its server, without a page cache, is loaded too, route by route alternately
+// with this one's, so a before/after comparison meets the same machine at the same moments).
 
 const AGENCIES = Number(process.env.BENCH_SERVE_AGENCIES ?? 2000);
 const SECONDS = Number(process.env.BENCH_SERVE_SECONDS ?? 10);
@@ -49,8 +52,8 @@ const archive = keep ? await openStore({ storage: keep }) : await openTempArchiv
 const results: (LoadFigures & { mode: string; run: number })[] = [];
 const servers: ReturnType<typeof spawn>[] = [];
 
-function startServer(url: string, cacheMb: number): Promise<string> {
-  const child = spawn(process.execPath, [join(root, "bench/serve-server.ts"), url, String(cacheMb)], { stdio: ["ignore", "pipe", "inherit"] });
+function startServer(url: string, cacheMb: number, checkout = root): Promise<string> {
+  const child = spawn(process.execPath, [join(checkout, "bench/serve-server.ts"), url, String(cacheMb)], { stdio: ["ignore", "pipe", "inherit"] });
   servers.push(child);
   return new Promise<string>((resolve, reject) => {
     let out = "";
@@ -75,6 +78,7 @@ try {
   // reports or agencies, so the cached figures mix hits and misses as real traffic would.
   const kinds = [["no cache", 0], ["cache", 64]] as const;
   const bases: [string, string][] = [];
+  if (process.env.BENCH_SERVE_BASE) bases.push(["base", await startServer(readerUrl.href, 0, process.env.BENCH_SERVE_BASE)]);
   for (const [mode, mb] of kinds) if (MODES.includes(mode)) bases.push([mode, await startServer(readerUrl.href, mb)]);
 
   const ids = (await db.selectFrom("reports").select(["id", "agency_id"]).orderBy("id").execute());
@@ -98,8 +102,8 @@ try {
     for (const [name, paths] of targets) await load(name, base, paths.slice(0, 3), { connections: 2, seconds: 1 }); // warm-up: code paths, not the page cache
   }
   for (let run = 1; run <= RUNS; run++) {
-    for (const [mode, base] of bases) {
-      for (const [name, paths] of targets) {
+    for (const [name, paths] of targets) {
+      for (const [mode, base] of bases) {
         log(`load: ${name}, ${mode} (${CONNECTIONS} connections, ${SECONDS} s${RUNS > 1 ? `, run ${run} of ${RUNS}` : ""}) …`);
         results.push({ ...(await load(name, base, paths, { connections: CONNECTIONS, seconds: SECONDS })), mode, run });
       }

@@ -101,16 +101,29 @@ async function ranked(db: Kysely<Database>, q: string, options: SearchOptions, m
   // scan of every row by OFFSET 0). The planner, which does not count what reading a tsvector
   // costs, would rather test every report than use the index for terms most reports hold: here
   // it is told not to scan.
-  return db.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
-    const { rows } = await sql<{ version_id: string; report_id: string; year: number; rank: number; candidates: string }>`
-      with c as materialized (${candidates})
-      select k.id as version_id, k.report_id, k.year, m.rank, (select count(*) from c) as candidates
-      from (select * from c order by year desc, report_id desc limit ${RANK_LIMIT}) k
-      cross join lateral (select ts_rank(v.search, ${match}) as rank, ${mode === "phrase" ? sql`v.search @@ ${match}` : sql`true`} as hit
-        from report_versions v where v.id = k.id offset 0) m
-      where m.hit`.execute(trx);
-    return rows.map((r) => ({ versionId: r.version_id, reportId: r.report_id, year: r.year, rank: Number(r.rank), candidates: Number(r.candidates) }));
+  const query = sql<{ version_id: string; report_id: string; year: number; rank: number; candidates: string }>`
+    with c as materialized (${candidates})
+    select k.id as version_id, k.report_id, k.year, m.rank, (select count(*) from c) as candidates
+    from (select * from c order by year desc, report_id desc limit ${RANK_LIMIT}) k
+    cross join lateral (select ts_rank(v.search, ${match}) as rank, ${mode === "phrase" ? sql`v.search @@ ${match}` : sql`true`} as hit
+      from report_versions v where v.id = k.id offset 0) m
+    where m.hit`;
+  const rows = await withoutSeqScan(db, (conn) => query.execute(conn).then((r) => r.rows));
+  return rows.map((r) => ({ versionId: r.version_id, reportId: r.report_id, year: r.year, rank: Number(r.rank), candidates: Number(r.candidates) }));
+}
+
+/** `run` in a transaction of its own whose planner may not scan a table (BEGIN and SET in one round trip). */
+async function withoutSeqScan<T>(db: Kysely<Database>, run: (conn: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql.raw("begin read only; set local enable_seqscan = off").execute(conn);
+    try {
+      const result = await run(conn);
+      await sql.raw("commit").execute(conn);
+      return result;
+    } catch (err) {
+      await sql.raw("rollback").execute(conn).catch(() => undefined);
+      throw err;
+    }
   });
 }
 

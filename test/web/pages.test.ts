@@ -71,7 +71,7 @@ describe("pages", () => {
   it("agency across years: one row per key, changes marked, a trend chart, year pairs", async () => {
     const body = await page(`/agencies/${w.ids.agencyId}`);
     expect(body).toMatch(/<th scope="col" class="num"><a href="\/reports\/\d+">2021<\/a><\/th>/);
-    expect(body).toContain('class="num changed"');
+    expect(body).toContain('<td class="changed" title="较上年 ');
     expect(body).toContain('<svg class="chart"');
     expect(body).toMatch(/<title id="trend-t">/);
     expect(body).toContain(`/agencies/${w.ids.agencyId}/diff?from=2022&amp;to=2023`);
