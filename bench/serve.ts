@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import { enableReader } from "../src/store/reader-role.ts";
 import { progress } from "./progress.ts";
+import { databaseCpuMs, postmasterOf, processCpuMs } from "./serve-cpu.ts";
 import { load, type LoadFigures } from "./serve-load.ts";
 import { benchAgencies } from "./store-agencies.ts";
 import { ingestAll } from "./store-ingest.ts";
@@ -49,8 +50,9 @@ bar.end(`${reports.length} records`);
 const keep = process.env.BENCH_SERVE_STORAGE;
 log(keep ? `opening the archive in ${keep} …` : "starting a fresh embedded PostgreSQL in a temp folder …");
 const archive = keep ? await openStore({ storage: keep }) : await openTempArchive((line) => log(`nianbao: ${line}`));
-const results: (LoadFigures & { mode: string; run: number })[] = [];
+const results: (LoadFigures & { mode: string; run: number; serverCpu: number | null; dbCpu: number | null })[] = [];
 const servers: ReturnType<typeof spawn>[] = [];
+const serverPids = new Map<string, number | undefined>();
 
 function startServer(url: string, cacheMb: number, checkout = root): Promise<string> {
   const child = spawn(process.execPath, [join(checkout, "bench/serve-server.ts"), url, String(cacheMb)], { stdio: ["ignore", "pipe", "inherit"] });
@@ -80,6 +82,9 @@ try {
   const bases: [string, string][] = [];
   if (process.env.BENCH_SERVE_BASE) bases.push(["base", await startServer(readerUrl.href, 0, process.env.BENCH_SERVE_BASE)]);
   for (const [mode, mb] of kinds) if (MODES.includes(mode)) bases.push([mode, await startServer(readerUrl.href, mb)]);
+  bases.forEach(([mode], i) => serverPids.set(mode, servers[i].pid));
+  const { rows: [backend] } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
+  const postmaster = new URL(archive.url).hostname.match(/^(127\.|localhost$|\[?::1)/) ? postmasterOf(backend.pid) : undefined;
 
   const ids = (await db.selectFrom("reports").select(["id", "agency_id"]).orderBy("id").execute());
   const pick = <T>(list: readonly T[], n: number) => Array.from({ length: n }, (_, i) => list[Math.floor((i * 7919) % list.length)]);
@@ -105,7 +110,11 @@ try {
     for (const [name, paths] of targets) {
       for (const [mode, base] of bases) {
         log(`load: ${name}, ${mode} (${CONNECTIONS} connections, ${SECONDS} s${RUNS > 1 ? `, run ${run} of ${RUNS}` : ""}) …`);
-        results.push({ ...(await load(name, base, paths, { connections: CONNECTIONS, seconds: SECONDS })), mode, run });
+        const cpu0 = processCpuMs(serverPids.get(mode)), db0 = databaseCpuMs(postmaster);
+        const figures = await load(name, base, paths, { connections: CONNECTIONS, seconds: SECONDS });
+        const cpu1 = processCpuMs(serverPids.get(mode)), db1 = databaseCpuMs(postmaster);
+        const perRequest = (a: number | null, b: number | null) => (a === null || b === null || !figures.requests ? null : (b - a) / figures.requests);
+        results.push({ ...figures, mode, run, serverCpu: perRequest(cpu0, cpu1), dbCpu: perRequest(db0, db1) });
       }
     }
   }
@@ -126,20 +135,23 @@ const summary = [...new Set(results.map((r) => `${r.mode}\u0000${r.name}`))].map
     name: runs[0].name, mode: runs[0].mode, rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p95: median(p95s),
     p99: median(runs.map((r) => r.p99)), bytes: median(runs.map((r) => r.bytes)), range: runs.length > 1 ? `${Math.min(...p95s).toFixed(0)}–${Math.max(...p95s).toFixed(0)}` : "",
     errors: runs.reduce((n, r) => n + r.errors + r.non2xx, 0),
+    serverCpu: runs.every((r) => r.serverCpu !== null) ? median(runs.map((r) => r.serverCpu!)) : null,
+    dbCpu: runs.every((r) => r.dbCpu !== null) ? median(runs.map((r) => r.dbCpu!)) : null,
   };
 });
 const lines = [
   `bench:serve — ${reports.length} reports, ${CONNECTIONS} connections × ${SECONDS} s per route${RUNS > 1 ? `, ${RUNS} runs (medians)` : ""}; ${cpus()[0]?.model.trim()} ×${cpus().length}; load ${loadavg()[0].toFixed(2)}`,
   "",
-  `${"route".padEnd(44)}${"server".padStart(9)}${"req/s".padStart(8)}${"ratio".padStart(8)}${"p50 ms".padStart(8)}${"p95 ms".padStart(8)}${"p95 range".padStart(11)}${"p99 ms".padStart(8)}${"KB".padStart(7)}${"goal".padStart(9)}  errors`,
+  `${"route".padEnd(44)}${"server".padStart(9)}${"req/s".padStart(8)}${"ratio".padStart(8)}${"p50 ms".padStart(8)}${"p95 ms".padStart(8)}${"p95 range".padStart(11)}${"p99 ms".padStart(8)}${"KB".padStart(7)}${"cpu ms".padStart(8)}${"db ms".padStart(7)}${"goal".padStart(9)}  errors`,
   ...summary.map((r) => {
     const trivial = summary.find((x) => x.mode === r.mode)!;
     const goal = GOAL[r.name] ? `<${GOAL[r.name]}${r.p95 < GOAL[r.name] ? " ok" : " !"}` : "";
-    return `${r.name.padEnd(44)}${r.mode.padStart(9)}${r.rps.toFixed(0).padStart(8)}${(r.rps / trivial.rps).toFixed(3).padStart(8)}${r.p50.toFixed(1).padStart(8)}${r.p95.toFixed(1).padStart(8)}${r.range.padStart(11)}${r.p99.toFixed(1).padStart(8)}${(r.bytes / 1024).toFixed(1).padStart(7)}${goal.padStart(9)}  ${r.errors}`;
+    return `${r.name.padEnd(44)}${r.mode.padStart(9)}${r.rps.toFixed(0).padStart(8)}${(r.rps / trivial.rps).toFixed(3).padStart(8)}${r.p50.toFixed(1).padStart(8)}${r.p95.toFixed(1).padStart(8)}${r.range.padStart(11)}${r.p99.toFixed(1).padStart(8)}${(r.bytes / 1024).toFixed(1).padStart(7)}${(r.serverCpu?.toFixed(2) ?? "-").padStart(8)}${(r.dbCpu?.toFixed(2) ?? "-").padStart(7)}${goal.padStart(9)}  ${r.errors}`;
   }),
   "",
   "ratio: the route's requests per second over the trivial route's, same server, same run. KB: an answer as sent (headers included),",
-  "to a client that accepts compression as browsers do.",
+  "to a client that accepts compression as browsers do. cpu ms, db ms: CPU time per answer of the web server's process and of the",
+  "database server (all its processes): the work an answer costs, which the machine's other load hardly changes.",
 ];
 console.log(lines.join("\n"));
 mkdirSync(join(root, ".bench"), { recursive: true });

@@ -34,41 +34,29 @@ export async function agencyInfo(db: Kysely<Database>, agencyId: string): Promis
   return a ?? null;
 }
 
-/**
- * One statement: the agency, its reports' current versions, and their values pivoted by key
- * ({key: {year: value}}): each key is named once, not once per year — a third of the JSON to
- * send and parse that one object per year would be.
- */
+/** One statement: the agency, and its reports' current versions with their values as JSON. */
 export async function agencyYears(db: Kysely<Database>, agencyId: string): Promise<AgencyYears | null> {
   const row = await db.selectFrom("agencies as a")
     .select(["a.id", "a.name", "a.region", "a.region_code as regionCode", "a.level", "a.portal_url as portalUrl",
       sql<YearJson[]>`(select coalesce(json_agg(json_build_object(
           'year', r.year, 'report_id', r.id::text, 'version_id', v.id::text, 'template', v.template, 'title', v.title,
-          'failed_checks', v.failed_checks, 'removed_at', r.removed_at
+          'failed_checks', v.failed_checks, 'removed_at', r.removed_at,
+          'values', (select coalesce(json_object_agg(rv.key, rv.value), '{}') from report_values rv where rv.version_id = v.id)
         ) order by r.year), '[]')
-        from reports r join report_versions v on v.id = r.latest_version_id where r.agency_id = a.id)`.as("years"),
-      sql<Record<string, Record<string, number>>>`(select coalesce(json_object_agg(k.key, k.by_year), '{}') from (
-          select rv.key, json_object_agg(r.year, rv.value) as by_year
-          from reports r join report_values rv on rv.version_id = r.latest_version_id where r.agency_id = a.id group by rv.key
-        ) k)`.as("values")])
+        from reports r join report_versions v on v.id = r.latest_version_id where r.agency_id = a.id)`.as("years")])
     .where("a.id", "=", agencyId).executeTakeFirst();
   if (!row) return null;
-  const { years: raw, values: byKey, ...agency } = row;
-  const years: AgencyYear[] = raw.map((y) => ({
+  const { years: raw, ...agency } = row;
+  const years = raw.map((y) => ({
     year: y.year, reportId: y.report_id, versionId: y.version_id, template: y.template, title: y.title, failedChecks: y.failed_checks,
-    removedAt: y.removed_at ? new Date(y.removed_at) : null, values: {},
+    removedAt: y.removed_at ? new Date(y.removed_at) : null, values: y.values,
   }));
-  const byYear = new Map(years.map((y) => [String(y.year), y.values]));
-  const keys = Object.keys(byKey).sort(compareKeys);
-  for (const key of keys) {
-    for (const [year, value] of Object.entries(byKey[key])) {
-      const values = byYear.get(year);
-      if (values) values[key] = value;
-    }
-  }
+  const keys = [...new Set(years.flatMap((y) => Object.keys(y.values)))].sort(compareKeys);
   return { agency, years, keys };
 }
 
 interface YearJson {
   year: number; report_id: string; version_id: string; template: string; title: string | null; failed_checks: string[]; removed_at: string | null;
+  /** numeric becomes a JSON number in json_object_agg: numbers as parsed. */
+  values: Record<string, number>;
 }

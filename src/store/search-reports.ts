@@ -17,7 +17,11 @@ import { snippet, type Snippet } from "./snippet.ts";
 // cut from the ranked list. A search with more candidates says so (`limited`): its hits are the
 // best among the newest RANK_LIMIT candidates, and narrowing it (a year, a region) ranks them all.
 
-export interface SearchOptions extends ReportFilter { limit?: number }
+export interface SearchOptions extends ReportFilter {
+  limit?: number;
+  /** How many candidates to test and rank at most (default RANK_LIMIT). */
+  rankLimit?: number;
+}
 export interface SearchHit {
   reportId: string;
   versionId: string;
@@ -86,30 +90,51 @@ export function searchMatch(query: string, mode: SearchMode): (eb: ReportScope) 
   return () => (mode === "substring" ? sql<boolean>`v.text ilike ${`%${escapeLike(q)}%`}` : sql<boolean>`v.search @@ ${tsquery(q, mode)}`);
 }
 
-interface Ranked { versionId: string; reportId: string; year: number; rank: number; candidates: number }
+const rankLimit = (o: SearchOptions) => Math.max(1, o.rankLimit ?? RANK_LIMIT);
 
-/** The candidates (the GIN index alone), the newest RANK_LIMIT of them tested and ranked: one statement. */
-async function ranked(db: Kysely<Database>, q: string, options: SearchOptions, mode: "phrase" | "any"): Promise<Ranked[]> {
+interface RankedRow {
+  version_id: string; report_id: string; year: number; rank: number; candidates: string;
+  /** The hit's details: only for the page's rows. */
+  shown: boolean; title: string | null; text: string | null; agency_id: string | null; agency: string | null; region: string | null;
+}
+
+/**
+ * One statement: the candidates (the GIN index alone), the newest of them tested and ranked,
+ * every match listed (for the facets) and, beside those of the page asked for, the details a
+ * hit shows. Each candidate's tsvector is read by key (a lateral lookup, kept from being merged
+ * back into a scan of every row by OFFSET 0).
+ */
+async function ranked(db: Kysely<Database>, q: string, options: SearchOptions & { after?: SearchCursor }, mode: "phrase" | "any"): Promise<RankedRow[]> {
+  const limit = options.limit ?? 20;
   const candidates = db.selectFrom("report_versions as v")
     .innerJoin("reports as r", "r.latest_version_id", "v.id")
     .innerJoin("agencies as a", "a.id", "r.agency_id")
     .select(["v.id", "r.id as report_id", "r.year"])
     .where((eb) => eb.and([sql<boolean>`v.search @@ ${tsquery(q, "any")}`, reportWhere(eb, options)]))
-    .orderBy("r.year", "desc").orderBy("r.id", "desc").limit(RANK_LIMIT + 1);
+    .orderBy("r.year", "desc").orderBy("r.id", "desc").limit(rankLimit(options) + 1);
   const match = tsquery(q, mode);
-  // Each candidate's tsvector is read by key (a lateral lookup, kept from being merged back into a
-  // scan of every row by OFFSET 0). The planner, which does not count what reading a tsvector
-  // costs, would rather test every report than use the index for terms most reports hold: here
-  // it is told not to scan.
-  const query = sql<{ version_id: string; report_id: string; year: number; rank: number; candidates: string }>`
-    with c as materialized (${candidates})
-    select k.id as version_id, k.report_id, k.year, m.rank, (select count(*) from c) as candidates
-    from (select * from c order by year desc, report_id desc limit ${RANK_LIMIT}) k
-    cross join lateral (select ts_rank(v.search, ${match}) as rank, ${mode === "phrase" ? sql`v.search @@ ${match}` : sql`true`} as hit
-      from report_versions v where v.id = k.id offset 0) m
-    where m.hit`;
-  const rows = await withoutSeqScan(db, (conn) => query.execute(conn).then((r) => r.rows));
-  return rows.map((r) => ({ versionId: r.version_id, reportId: r.report_id, year: r.year, rank: Number(r.rank), candidates: Number(r.candidates) }));
+  const after = options.after;
+  const afterCursor = after
+    ? sql`(m.rank < ${after.rank}::real or (m.rank = ${after.rank}::real and (m.year < ${after.year}::int or (m.year = ${after.year}::int and m.report_id > ${after.id}::bigint))))`
+    : sql`true`;
+  const query = sql<RankedRow>`
+    with c as materialized (${candidates}),
+    m as materialized (
+      select k.id, k.report_id, k.year, x.rank
+      from (select * from c order by year desc, report_id desc limit ${rankLimit(options)}) k
+      cross join lateral (select ts_rank(v.search, ${match}) as rank, ${mode === "phrase" ? sql`v.search @@ ${match}` : sql`true`} as hit
+        from report_versions v where v.id = k.id offset 0) x
+      where x.hit),
+    p as (select m.id from m where ${afterCursor} order by m.rank desc, m.year desc, m.report_id limit ${limit + 1})
+    select m.id as version_id, m.report_id, m.year, m.rank, (select count(*) from c) as candidates,
+      d.id is not null as shown, d.title, d.text, d.agency_id, d.agency, d.region
+    from m left join lateral (
+      select v.id, v.title, v.text, a.id as agency_id, a.name as agency, a.region
+      from report_versions v join reports r on r.id = v.report_id join agencies a on a.id = r.agency_id
+      where v.id = m.id and m.id in (select id from p) offset 0) d on true`;
+  // The planner, which does not count what reading a tsvector costs, would rather test every
+  // report than use the index for terms most reports hold: here it is told not to scan.
+  return withoutSeqScan(db, (conn) => query.execute(conn).then((r) => r.rows));
 }
 
 /** `run` in a transaction of its own whose planner may not scan a table (BEGIN and SET in one round trip). */
@@ -128,36 +153,22 @@ async function withoutSeqScan<T>(db: Kysely<Database>, run: (conn: Kysely<Databa
 }
 
 const compareIds = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-/** Best first: rank, then the newer year, then the older report. */
-const byRank = (a: { rank: number; year: number; reportId: string }, b: typeof a) => b.rank - a.rank || b.year - a.year || compareIds(a.reportId, b.reportId);
-const afterCursor = (r: Ranked, c: SearchCursor) => r.rank < c.rank || (r.rank === c.rank && (r.year < c.year || (r.year === c.year && compareIds(r.reportId, c.id) > 0)));
+/** Best first: rank, then the newer year, then the older report (as the statement orders the page). */
+const byRank = (a: SearchHit, b: SearchHit) => b.rank - a.rank || b.year - a.year || compareIds(a.reportId, b.reportId);
 
 async function rankedPage(db: Kysely<Database>, q: string, options: SearchOptions & { after?: SearchCursor }, mode: "phrase" | "any"): Promise<SearchPage> {
   const limit = options.limit ?? 20;
-  const all = (await ranked(db, q, options, mode)).sort(byRank);
-  const after = options.after;
-  const rest = after ? all.filter((r) => afterCursor(r, after)) : all;
-  const shown = rest.slice(0, limit);
-  const details = await hitDetails(db, shown.map((r) => r.versionId));
-  const hits = shown.flatMap((r) => {
-    const d = details.get(r.versionId);
-    return d ? [{ reportId: r.reportId, versionId: r.versionId, agencyId: d.agencyId, agency: d.agency, region: d.region, year: r.year, title: d.title, rank: r.rank, snippet: snippet(d.text, q) }] : [];
-  });
+  const rows = await ranked(db, q, options, mode);
+  const page = rows.filter((r) => r.shown).map((r): SearchHit => ({
+    reportId: r.report_id, versionId: r.version_id, agencyId: r.agency_id!, agency: r.agency!, region: r.region, year: r.year, title: r.title,
+    rank: Number(r.rank), snippet: snippet(r.text!, q),
+  })).sort(byRank);
+  const hits = page.slice(0, limit);
   const last = hits[hits.length - 1];
   return {
-    hits, mode, limited: (all[0]?.candidates ?? 0) > RANK_LIMIT, matched: all.map((r) => r.versionId),
-    next: rest.length > limit && last ? { mode, rank: last.rank, year: last.year, id: last.reportId } : null,
+    hits, mode, limited: Number(rows[0]?.candidates ?? 0) > rankLimit(options), matched: rows.map((r) => r.version_id),
+    next: page.length > limit && last ? { mode, rank: last.rank, year: last.year, id: last.reportId } : null,
   };
-}
-
-async function hitDetails(db: Kysely<Database>, versionIds: string[]) {
-  if (versionIds.length === 0) return new Map<string, never>();
-  const rows = await db.selectFrom("report_versions as v")
-    .innerJoin("reports as r", "r.id", "v.report_id")
-    .innerJoin("agencies as a", "a.id", "r.agency_id")
-    .select(["v.id", "a.id as agencyId", "a.name as agency", "a.region", "v.title", "v.text"])
-    .where("v.id", "in", versionIds).execute();
-  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** One character: ILIKE over the text (a scan; no bigram to look up), ranked by occurrences. */
