@@ -2,10 +2,11 @@ import { brotliCompressSync, constants, gzipSync, zstdCompressSync } from "node:
 
 // Content coding of pages and API answers: zstd where the client accepts it (Chromium and
 // Firefox do), else brotli (Safari), else gzip, else none. A page is mostly markup that repeats
-// (table rows, menus), so it shrinks about tenfold; at these settings compressing a 100 KB page
-// takes 0.2 ms (zstd) to 0.4 ms (brotli, gzip), less than writing the uncompressed bytes to the
-// socket does, so it is cheaper for the server as well as faster to load. Small answers go as
-// they are (the coding would save nothing worth its headers).
+// (table rows, menus), so it shrinks about tenfold (an agency over five years: 87 KB → 10 KB).
+// At these settings compressing a 100 KB page takes 0.13 ms of CPU (zstd) to 0.3 ms (brotli,
+// gzip): measured over loopback, each answer costs the server ~0.1–0.2 ms more, against a
+// tenth of the bytes to send over a real network. Small answers go as they are (the coding
+// would save nothing worth its headers).
 
 export type ContentCoding = "zstd" | "br" | "gzip" | "identity";
 
