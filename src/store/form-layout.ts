@@ -92,8 +92,19 @@ export function formTables(template: string, values: Values): FormTable[] {
   return [...activeTables(template, values), requestsTable(template, values), appealsTable(values)];
 }
 
-/** A short human label for a cell key: 三 row label · column label. */
+const labels = new Map<string, string>();
+
+/** A short human label for a cell key: 三 row label · column label (made once per key: pages show hundreds). */
 export function cellLabel(key: string): string {
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = makeCellLabel(key);
+    if (labels.size < 5000) labels.set(key, label);
+  }
+  return label;
+}
+
+function makeCellLabel(key: string): string {
   const [table, ...rest] = key.split(".");
   const column = rest.pop() ?? "";
   const row = rest.join(".");

@@ -30,6 +30,8 @@ export interface KeysRow { reportId: string; agencyId: string; agency: string; r
 /**
  * The reports (current versions) the filter selects that show any of `keys`, by agency name,
  * year and id, one page at a time (keyset), each with the values of those keys it shows.
+ * One statement: each report's values of those keys aggregated as JSON beside it (the
+ * report_values_key index, index-only), which is also what tells whether it shows any.
  */
 export async function valuesAcrossReports(
   db: Kysely<Database>, keys: readonly string[], filter: ReportFilter, page: { after?: ReportKey; limit: number },
@@ -38,21 +40,24 @@ export async function valuesAcrossReports(
   let q = db.selectFrom("reports as r")
     .innerJoin("agencies as a", "a.id", "r.agency_id")
     .innerJoin("report_versions as v", (j) => j.onRef("v.id", "=", "r.latest_version_id"))
-    .select(["r.id as reportId", "a.id as agencyId", "a.name as agency", "a.region", "r.year", "v.id as versionId"])
-    .where((eb) => eb.and([
-      reportWhere(eb, filter),
-      eb.exists(eb.selectFrom("report_values as rv").select("rv.key").whereRef("rv.version_id", "=", "r.latest_version_id").where("rv.key", "in", keys)),
-    ]));
+    .innerJoinLateral((eb) => eb.selectFrom("report_values as rv")
+      // numeric becomes a JSON number: values as parsed.
+      .select(sql<Record<string, number> | null>`json_object_agg(rv.key, rv.value)`.as("values"))
+      .whereRef("rv.version_id", "=", "r.latest_version_id").where("rv.key", "in", keys).as("x"), (j) => j.onTrue())
+    .select(["r.id as reportId", "a.id as agencyId", "a.name as agency", "a.region", "r.year", "x.values"])
+    .where((eb) => eb.and([reportWhere(eb, filter), eb("x.values", "is not", null)]));
   if (page.after) q = q.where(sql<boolean>`(a.name, r.year, r.id) > (${page.after.agency}, ${page.after.year}::int, ${page.after.id}::bigint)`);
   const reports = await q.orderBy("a.name").orderBy("r.year").orderBy("r.id").limit(page.limit + 1).execute();
   const shown = reports.slice(0, page.limit);
-  const values = shown.length === 0 ? [] : await db.selectFrom("report_values")
-    .select(["version_id", "key", "value"]).where("version_id", "in", shown.map((r) => r.versionId)).where("key", "in", keys).execute();
-  const byVersion = new Map<string, Record<string, number>>(shown.map((r) => [r.versionId, {}]));
-  for (const v of values) byVersion.get(v.version_id)![v.key] = Number(v.value);
   const last = shown[shown.length - 1];
   return {
-    rows: shown.map(({ versionId, ...r }) => ({ ...r, values: byVersion.get(versionId) ?? {} })),
+    rows: shown.map((r) => ({ ...r, values: numbers(r.values ?? {}) })),
     next: reports.length > page.limit && last ? { agency: last.agency, year: last.year, id: last.reportId } : null,
   };
+}
+
+function numbers(values: Record<string, number | string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = Number(v);
+  return out;
 }

@@ -13,5 +13,8 @@ export function regionFilter(text: string): RawBuilder<boolean> {
     const prefix = t.length === 6 ? t.replace(/(00)+$/, "") : t.length === 12 ? t.replace(/(000)+$/, "") : t;
     return sql<boolean>`a.region_code like ${`${escapeLike(prefix)}%`}`;
   }
-  return sql<boolean>`a.region ilike ${`%${escapeLike(t)}%`}`;
+  // ILIKE folds case on every row it tests (slow on UTF-8 text); a text without letters that have
+  // case (the place names are Chinese) matches the same with LIKE, at about half the cost.
+  const op = t.toLowerCase() === t.toUpperCase() ? sql`like` : sql`ilike`;
+  return sql<boolean>`a.region ${op} ${`%${escapeLike(t)}%`}`;
 }

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { chooseCoding } from "./compress.ts";
 import { HttpError } from "./http-error.ts";
 import type { Db } from "./loaders.ts";
 import { PageCache } from "./page-cache.ts";
@@ -62,7 +63,8 @@ export function createApp(options: AppOptions): Hono {
     const cache = new PageCache(options.db, { maxBytes: options.cacheBytes });
     app.use("*", async (c, next) => {
       if (c.req.method !== "GET" || !CACHEABLE.test(c.req.path)) return next();
-      const key = c.req.url;
+      // As sent: compressed for clients that accept it (most), as it is for the others.
+      const key = `${chooseCoding(c.req.header("accept-encoding"))} ${c.req.url}`;
       const stamp = await cache.stamp();
       const hit = cache.get(key, stamp);
       if (hit) return answer(c, hit);

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { ContentCoding } from "./compress.ts";
 import type { Db } from "./loaders.ts";
 
 // Rendered answers (pages, API JSON), kept in memory and reused while the archive is unchanged.
@@ -6,9 +7,18 @@ import type { Db } from "./loaders.ts";
 // that writes starts or ends anywhere on the server (reads do not), so an entry made under one
 // snapshot is served only while the snapshot is the same. The snapshot is asked for at most
 // once per `stampMs` (default 1 s): an answer may lag a write by that long, never more. Least
-// recently used entries go first when the cache is over `maxBytes`.
+// recently used entries go first when the cache is over `maxBytes`. Entries are kept as sent, so
+// one page is kept once per content coding clients ask for (the key says which).
 
-export interface CachedAnswer { body: Uint8Array; type: string; etag: string; cacheControl: string }
+export interface CachedAnswer {
+  /** The body as sent: in `coding`. */
+  body: Uint8Array;
+  coding: ContentCoding;
+  type: string;
+  /** Of the uncompressed body. */
+  etag: string;
+  cacheControl: string;
+}
 
 export class PageCache {
   readonly #db: Db;

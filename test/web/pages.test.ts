@@ -1,5 +1,6 @@
 import { parquetReadObjects } from "hyparquet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { searchReportsPage } from "../../src/store/search-reports.ts";
 import { CSP } from "../../src/web/app.ts";
 import { AGENCY, REGION, webArchive, type WebArchive } from "./support/web-archive.ts";
 
@@ -71,7 +72,7 @@ describe("pages", () => {
   it("agency across years: one row per key, changes marked, a trend chart, year pairs", async () => {
     const body = await page(`/agencies/${w.ids.agencyId}`);
     expect(body).toMatch(/<th scope="col" class="num"><a href="\/reports\/\d+">2021<\/a><\/th>/);
-    expect(body).toContain('class="num changed"');
+    expect(body).toContain('<td class="changed" title="较上年 ');
     expect(body).toContain('<svg class="chart"');
     expect(body).toMatch(/<title id="trend-t">/);
     expect(body).toContain(`/agencies/${w.ids.agencyId}/diff?from=2022&amp;to=2023`);
@@ -143,7 +144,9 @@ describe("pages", () => {
     const values = (await (await w.get(`/values.csv?key=requests.new.total&per=requests.granted.total`)).text()).trim().split("\r\n");
     expect(values[0]).toMatch(/,per_100$/);
     expect((await (await w.get(`/agencies/${w.ids.agencyId}/values.csv`)).text()).split("\r\n")[0]).toBe("key,label,2021,2022,2023");
-    expect((await (await w.get(`/search.csv?q=${encodeURIComponent("政府信息公开")}`)).text())).toMatch(/^report_id,version_id/);
+    const hits = (await (await w.get(`/search.csv?q=${encodeURIComponent("政府信息公开")}`)).text()).trim().split("\r\n");
+    expect(hits[0]).toMatch(/^report_id,version_id/);
+    expect(hits.length - 1).toBe((await searchReportsPage(w.reader, "政府信息公开")).matched.length); // every match, in one ranking
   });
 
   it("the archived original, with its type and file name, never as a page of this site", async () => {

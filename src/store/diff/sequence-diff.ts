@@ -13,22 +13,17 @@ export function diffSequences<T>(a: readonly T[], b: readonly T[], maxEdits = In
   while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
   const middle = myers(a.slice(start, endA), b.slice(start, endB), maxEdits);
   if (!middle) return null;
-  const ops: [DiffOp, T][] = [
-    ...a.slice(0, start).map((x): [DiffOp, T] => ["equal", x]),
-    ...middle,
-    ...a.slice(endA).map((x): [DiffOp, T] => ["equal", x]),
-  ];
-  return group(ops);
+  // The common prefix and suffix as one run each, not item by item.
+  const runs: DiffRun<T>[] = start > 0 ? [{ op: "equal", items: a.slice(0, start) }] : [];
+  for (const [op, item] of middle) add(runs, op, item);
+  for (let i = endA; i < a.length; i++) add(runs, "equal", a[i]);
+  return runs;
 }
 
-function group<T>(ops: [DiffOp, T][]): DiffRun<T>[] {
-  const runs: DiffRun<T>[] = [];
-  for (const [op, item] of ops) {
-    const last = runs[runs.length - 1];
-    if (last && last.op === op) last.items.push(item);
-    else runs.push({ op, items: [item] });
-  }
-  return runs;
+function add<T>(runs: DiffRun<T>[], op: DiffOp, item: T): void {
+  const last = runs[runs.length - 1];
+  if (last && last.op === op) last.items.push(item);
+  else runs.push({ op, items: [item] });
 }
 
 function myers<T>(a: readonly T[], b: readonly T[], maxEdits: number): [DiffOp, T][] | null {

@@ -7,23 +7,23 @@ const TERMINATORS = new Set(["。", "！", "？", "；", "!", "?", ";", "…"]);
 const CLOSERS = new Set(["”", "’", "」", "』", "）", ")", "】", "》", "\"", "'"]);
 
 export function splitSentences(text: string): string[] {
+  // By UTF-16 code unit, cutting slices of the text: every terminator, closer and line break is
+  // one unit, and half of a surrogate pair is none of them, so no character is ever split.
   const units: string[] = [];
-  const chars = Array.from(text);
-  let current = "";
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
     if (ch === "\n") {
-      if (current) units.push(current);
+      if (i > start) units.push(text.slice(start, i));
       units.push("\n");
-      current = "";
+      start = i + 1;
       continue;
     }
-    current += ch;
     if (!TERMINATORS.has(ch)) continue;
-    while (i + 1 < chars.length && (TERMINATORS.has(chars[i + 1]) || CLOSERS.has(chars[i + 1]))) current += chars[++i];
-    units.push(current);
-    current = "";
+    while (i + 1 < text.length && (TERMINATORS.has(text[i + 1]) || CLOSERS.has(text[i + 1]))) i++;
+    units.push(text.slice(start, i + 1));
+    start = i + 1;
   }
-  if (current) units.push(current);
+  if (start < text.length) units.push(text.slice(start));
   return units;
 }

@@ -48,5 +48,12 @@ export const SCHEMAS = {
   Value: obj({ report_id: id, html_url: url, agency: ref("Agency"), year, key: str, value: { type: "number" } }),
   ValueList: { ...list("Value"), required: ["key", "label", "items", "next_cursor"], properties: { key: str, label: str, ...list("Value").properties } },
   Hit: obj({ id, html_url: url, version_id: id, agency: ref("Agency"), year, title: nstr, rank: { type: "number" }, snippet: { oneOf: [{ type: "null" }, obj({ before: str, hit: str, after: str })] } }),
-  HitList: { ...list("Hit"), required: ["query", "mode", "items", "next_cursor"], properties: { query: str, mode: { enum: ["phrase", "any", "substring"] }, ...list("Hit").properties } },
+  HitList: {
+    ...list("Hit"), required: ["query", "mode", "limited", "items", "next_cursor"],
+    properties: {
+      query: str, mode: { enum: ["phrase", "any", "substring"] },
+      limited: { type: "boolean", description: "more than 1,000 reports hold every term of the query: the hits are the best of the newest 1,000 of them (narrow the search by year or region to rank them all)" },
+      ...list("Hit").properties,
+    },
+  },
 };

@@ -31,8 +31,8 @@ caption { text-align: left; font-weight: bold; padding: .3em 0; }
 th, td { border: 1px solid var(--line); padding: .25em .5em; vertical-align: top; }
 thead th, th[scope=col] { background: var(--bg-soft); }
 th[scope=row] { text-align: left; font-weight: normal; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.absent { color: var(--muted); background: repeating-linear-gradient(135deg, #fff, #fff 4px, #f0f0f0 4px, #f0f0f0 8px); text-align: center; }
+td.num, th.num, table.years td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.absent, table.years td.absent { color: var(--muted); background: repeating-linear-gradient(135deg, #fff, #fff 4px, #f0f0f0 4px, #f0f0f0 8px); text-align: center; }
 td.changed { background: var(--mark); }
 .up { color: var(--bad); } .down { color: var(--good); }
 .ok { color: var(--good); } .bad { color: var(--bad); font-weight: bold; }

@@ -60,6 +60,6 @@ export function apiRoutes(app: Hono, { db }: Deps): void {
     if (!text) throw badRequest("请给出检索词 q", { parameter: "q" });
     const { filter } = await listFilter(db, q);
     const page = await searchReportsPage(db, text, { ...filter, after: decodeSearchCursor(P.optionalText(q, "cursor", 600)), limit: P.limit(q, 20) });
-    return sendJson(c, { query: text, mode: page.mode, items: page.hits.map((h) => hitJson(h, abs(c))), next_cursor: encodeSearchCursor(page.next) });
+    return sendJson(c, { query: text, mode: page.mode, limited: page.limited, items: page.hits.map((h) => hitJson(h, abs(c))), next_cursor: encodeSearchCursor(page.next) });
   });
 }

@@ -33,9 +33,12 @@ async function* valueRows(db: Db, key: string, per: string | undefined, filter: 
   }
 }
 
+/** Chinese collation, made once (localeCompare with a locale sets one up on every call: three times slower). */
+const zh = new Intl.Collator("zh");
+
 function sortRows(rows: ValueRow[], sort: ValueSort, per: boolean): ValueRow[] {
   const m = (r: ValueRow) => (per ? r.ratio : r.value);
-  const byName = (a: ValueRow, b: ValueRow) => a.agency.localeCompare(b.agency, "zh") || a.year - b.year;
+  const byName = (a: ValueRow, b: ValueRow) => zh.compare(a.agency, b.agency) || a.year - b.year;
   if (sort === "agency") return rows.sort(byName);
   if (sort === "year") return rows.sort((a, b) => b.year - a.year || byName(a, b));
   const dir = sort === "value" ? 1 : -1;

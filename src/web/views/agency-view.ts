@@ -32,6 +32,8 @@ function rowHead(key: string): string {
 /**
  * The values table's rows: the page's largest part (≈200 keys × the years), built as plain
  * strings — numbers need no escaping, labels are escaped — rather than one template per cell.
+ * Cells are plain <td> (the table's class aligns them), and a run of years that do not show a
+ * key is one hatched cell across those years (a report on the other template leaves out dozens).
  */
 function valueRows(a: AgencyYears): Html {
   const { years } = a;
@@ -40,11 +42,16 @@ function valueRows(a: AgencyYears): Html {
     out += `<tr>${rowHead(key)}`;
     for (let i = 0; i < years.length; i++) {
       const v = years[i].values[key];
-      if (v === undefined) { out += ABSENT; continue; }
+      if (v === undefined) {
+        let span = 1;
+        while (i + 1 < years.length && years[i + 1].values[key] === undefined) { span++; i++; }
+        out += span === 1 ? ABSENT : ABSENT.replace("<td ", `<td colspan="${span}" `);
+        continue;
+      }
       const prev = i > 0 ? years[i - 1].values[key] : undefined;
       out += prev !== undefined && prev !== v
-        ? `<td class="num changed" title="较上年 ${formatDelta(Number((v - prev).toFixed(6)))}">${formatNumber(v)}</td>`
-        : `<td class="num">${formatNumber(v)}</td>`;
+        ? `<td class="changed" title="较上年 ${formatDelta(Number((v - prev).toFixed(6)))}">${formatNumber(v)}</td>`
+        : `<td>${formatNumber(v)}</td>`;
     }
     out += "</tr>";
   }
@@ -79,7 +86,7 @@ ${pairs.length ? html`<p>相邻年度：${pairs.map(([f, t]) => html`<a href="${
 </form>
 <h2 id="values">历年数据</h2>
 <p class="muted">与上一年度不同的数字以底色标出；斜纹空格为原文未列出。</p>
-<div class="wide"><table>
+<div class="wide"><table class="years">
 <caption>${agency.name} 历年表格数据</caption>
 <thead><tr><th scope="col">数据项</th>${years.map((y) => html`<th scope="col" class="num"><a href="${reportUrl(y.reportId)}">${y.year}</a></th>`)}</tr></thead>
 <tbody>${valueRows(a)}</tbody>

@@ -1,5 +1,5 @@
 import type { ReportFacets } from "../../store/report-facets.ts";
-import type { SearchPage } from "../../store/search-reports.ts";
+import { RANK_LIMIT, type SearchPage } from "../../store/search-reports.ts";
 import { html, type Html } from "../html.ts";
 import { agencyUrl, reportUrl } from "../links.ts";
 import { withParams, type Query } from "../params.ts";
@@ -29,7 +29,8 @@ export function searchPage(o: { q: Query; query: string | undefined; result: Sea
   const body = html`
 ${searchForm(o.q, !o.query)}
 ${!o.query ? html`<p class="muted">输入词语检索所有报告的当前版本正文。中文无需空格；多个词用空格分开，须同时出现。</p>` : !r || r.hits.length === 0 ? html`<p class="note">没有报告的正文包含“${o.query}”。</p>` : html`
-<p>约 <strong>${o.facets?.total ?? r.hits.length}</strong> 份报告包含“${o.query}”。${MODE_NOTE[r.mode] ?? ""}</p>
+${r.limited ? html`<p class="note">超过 ${RANK_LIMIT} 份报告含有这些字词：以下只在其中最新的 ${RANK_LIMIT} 份里查找并按相关度排序，统计也只计这些报告。限定年度或地区可缩小范围。</p>` : ""}
+<p>${r.limited ? "其中" : "约"} <strong>${o.facets?.total ?? r.hits.length}</strong> 份报告包含“${o.query}”。${MODE_NOTE[r.mode] ?? ""}</p>
 ${o.facets ? facetsView(o.facets, "/search", o.q) : ""}
 <ol class="hits">${r.hits.map((h) => html`<li>
 <p><a href="${reportUrl(h.reportId)}">${h.agency} ${h.year} 年度报告</a> <span class="muted">${h.region ?? ""}</span> · <a href="${agencyUrl(h.agencyId)}">历年</a></p>
