@@ -3,7 +3,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "../store/database.ts";
 import { addPortal, findPortals, type Portal } from "../store/portals.ts";
 import { CrawlTotals, type CrawlEvent } from "../crawlers/crawl/crawl-events.ts";
-import { crawlPortals, type CrawlSummary } from "../crawlers/crawl/crawl-portals.ts";
+import type { CrawlSummary } from "../crawlers/crawl/crawl-portals.ts";
+import type { ThreadCrawlOptions } from "../crawlers/crawl/crawl-thread.ts";
+import { crawlInThread, CrawlOutOfMemory, CrawlThreadError, defaultCrawlHeapMb } from "../crawlers/crawl/crawl-thread.ts";
 import { userAgent } from "../crawlers/fetch/user-agent.ts";
 import { parseCount, parseWhole, snakeKeys } from "./cli-args.ts";
 import { UserError } from "./fail.ts";
@@ -39,6 +41,7 @@ options:
   --contact URL|EMAIL  how portal operators reach you; goes into the User-Agent (or NIANBAO_CONTACT)
   --no-browser         never start Chromium (challenged hosts are then reported blocked, script-only lists left unread)
   --fresh              do not resume an interrupted crawl of the same portals
+  --memory MB          heap of the crawl's thread (default 256, and 1 more per portal)
   --json               print the summary as JSON
 
 ${STORE_USAGE}`;
@@ -52,14 +55,15 @@ export async function run(argv: string[]): Promise<number> {
       help: { type: "boolean", short: "h" }, json: { type: "boolean" },
       portal: { type: "string", multiple: true }, start: { type: "string", multiple: true }, demo: { type: "boolean" },
       delay: { type: "string" }, "per-host": { type: "string" }, concurrency: { type: "string" }, "max-pages": { type: "string" },
-      contact: { type: "string" }, "no-browser": { type: "boolean" }, fresh: { type: "boolean" },
+      contact: { type: "string" }, "no-browser": { type: "boolean" }, fresh: { type: "boolean" }, memory: { type: "string" },
     },
   });
   if (values.help) { console.log(USAGE); return 0; }
   const starts = (values.start ?? []).map((u) => checkUrl(u, "--start"));
   const demo = values.demo ? await startDemo() : undefined;
   try {
-    return await withStore(values, async (db) => {
+    const memory = parseCount(values.memory, "--memory", 1_000_000);
+    return await withStore(values, async (db, store) => {
       const portals = await choosePortals(db, values.portal, starts, demo);
       if (portals.length === 0) {
         throw new UserError("no portals to crawl: register some ('nianbao portals add URL --name NAME' or 'portals import FILE'), give --start URL, or try --demo");
@@ -68,7 +72,8 @@ export async function run(argv: string[]): Promise<number> {
       const progress = createProgress();
       const color = colorEnabled();
       const totals = new CrawlTotals();
-      const summary = await crawlPortals(db, {
+      const heapMb = memory ?? defaultCrawlHeapMb(portals.length);
+      const summary = await crawlWithSignals(store.url, {
         storage: storageDir(values.storage),
         portals,
         userAgent: userAgent(values.contact),
@@ -81,8 +86,7 @@ export async function run(argv: string[]): Promise<number> {
         concurrency: parseCount(values.concurrency, "--concurrency", 256) ?? 4,
         browser: !values["no-browser"],
         robots: true,
-        onEvent: (e) => report(e, totals, progress, color),
-      });
+      }, heapMb, (e) => report(e, totals, progress, color));
       progress.done();
       await printSummary(db, summary, values.json ?? false, color);
       if (demo) process.stderr.write(`\nnext: npx nianbao reports · npx nianbao show 青峰县人民政府 2023 · npx nianbao diff 青峰县人民政府 2022 2023\n`);
@@ -90,6 +94,36 @@ export async function run(argv: string[]): Promise<number> {
     });
   } finally {
     await demo?.close();
+  }
+}
+
+/** The crawl in its own thread (crawl-thread.ts); SIGINT and SIGTERM stop it, resumable. */
+async function crawlWithSignals(databaseUrl: string, options: ThreadCrawlOptions, heapMb: number, onEvent: (e: CrawlEvent) => void): Promise<CrawlSummary> {
+  const abort = new AbortController();
+  const stop = (signal: NodeJS.Signals) => {
+    if (!abort.signal.aborted) {
+      process.stderr.write(`\nnianbao: stopping the crawl (it resumes with the same command; ${signal} again quits at once) …\n`);
+      abort.abort();
+      return;
+    }
+    process.removeListener("SIGINT", stop);
+    process.removeListener("SIGTERM", stop);
+    process.kill(process.pid, signal);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  try {
+    return await crawlInThread(databaseUrl, options, { heapMb, onEvent, signal: abort.signal });
+  } catch (err) {
+    if (err instanceof CrawlOutOfMemory) {
+      throw new UserError(`${err.message}; run the same command with --memory ${err.heapMb * 2}: it resumes where this one stopped`);
+    }
+    if (err instanceof CrawlThreadError && (err.kind === "StoreError" || err.kind === "UserError")) throw new UserError(err.message);
+    if (err instanceof CrawlThreadError && err.threadStack) err.stack = err.threadStack;
+    throw err;
+  } finally {
+    process.removeListener("SIGINT", stop);
+    process.removeListener("SIGTERM", stop);
   }
 }
 

@@ -42,26 +42,29 @@ function fetchValues(row: FetchRow) {
   };
 }
 
+/** What a crawl writes in one go (crawl-log.ts gathers it): fetches, each portal's counts, and sightings. */
+export interface CrawlLogBatch {
+  fetches: FetchRow[];
+  counts: { runId: string; portalId: string; counts: PortalCounts }[];
+  /** Reports seen again unchanged (a 304, or the same bytes): their sighting windows widen. */
+  sightings: { reportId: string; at: Date }[];
+}
+
 /**
- * A fetch and its portal's counts, in one statement whose commit does not wait for the disk
- * (synchronous_commit off, for this transaction only): the crawl log is bookkeeping — a crash
- * may lose its last fraction of a second, which costs a re-download, never an archived version.
- * A crawl writes one per request, so waiting for a flush each time would dominate a recrawl.
+ * A batch of the crawl log in one transaction whose commit does not wait for the disk
+ * (synchronous_commit off, for this transaction only): the crawl log is bookkeeping — a crash may
+ * lose its last fraction of a second, which costs a re-download, never an archived version. A
+ * crawl logs every request, so one transaction per request (and waiting for a flush each time)
+ * would dominate a recrawl.
  */
-export async function recordOutcome(db: Kysely<Database>, row: FetchRow, counts: PortalCounts): Promise<void> {
-  const v = fetchValues(row);
-  const c = countValues(counts);
-  await sql`
-    with f as (
-      insert into crawl_fetches (run_id, portal_id, url, method, kind, final_url, http_status, etag, last_modified, content_type, sha256, size,
-        warc_file, warc_offset, warc_length, outcome, detail, capture_id, report_id, fetched_at)
-      values (${v.run_id}, ${v.portal_id}, ${v.url}, ${v.method}, ${v.kind}, ${v.final_url}, ${v.http_status}, ${v.etag}, ${v.last_modified},
-        ${v.content_type}, ${v.sha256}, ${v.size}, ${v.warc_file}, ${v.warc_offset}, ${v.warc_length}, ${v.outcome}, ${v.detail},
-        ${v.capture_id}, ${v.report_id}, ${v.fetched_at})
-    ), c as (
-      ${countsUpsert(row.runId, row.portalId, c)}
-    )
-    select set_config('synchronous_commit', 'off', true)`.execute(db);
+export async function recordCrawlLog(db: Kysely<Database>, batch: CrawlLogBatch): Promise<void> {
+  if (!batch.fetches.length && !batch.counts.length && !batch.sightings.length) return;
+  await db.transaction().execute(async (tx) => {
+    await sql`set local synchronous_commit = off`.execute(tx);
+    if (batch.fetches.length) await tx.insertInto("crawl_fetches").values(batch.fetches.map(fetchValues)).execute();
+    for (const c of batch.counts) await sql`${countsUpsert(c.runId, c.portalId, countValues(c.counts))}`.execute(tx);
+    if (batch.sightings.length) await recordSightings(tx, batch.sightings);
+  });
 }
 
 export interface PreviousFetch {
@@ -134,11 +137,15 @@ export async function knownReportUrls(db: Kysely<Database>, portalId: string): P
   return rows;
 }
 
-/** A report seen again unchanged (a 304, or the same bytes): its sighting window widens, a removal mark clears (commit not waited for, as recordOutcome). */
-export async function recordSighting(db: Kysely<Database>, reportId: string, at: Date): Promise<void> {
-  await sql`with r as (
-      update reports set last_seen = greatest(last_seen, ${at}), removed_at = case when removed_at is not null and ${at} > removed_at then null else removed_at end
-      where id = ${reportId} returning latest_version_id
-    ), v as (update report_versions v set last_seen = greatest(v.last_seen, ${at}) from r where v.id = r.latest_version_id)
-    select set_config('synchronous_commit', 'off', true)`.execute(db);
+/** Reports seen again unchanged: each sighting window widens, a removal mark older than the sighting clears. */
+async function recordSightings(db: Kysely<Database>, sightings: { reportId: string; at: Date }[]): Promise<void> {
+  const latest = new Map<string, Date>();
+  for (const { reportId, at } of sightings) if (!latest.has(reportId) || at > latest.get(reportId)!) latest.set(reportId, at);
+  const ids = [...latest.keys()], ats = [...latest.values()];
+  await sql`with seen as (select * from unnest(${ids}::bigint[], ${ats}::timestamptz[]) as s(id, at)),
+    r as (
+      update reports r set last_seen = greatest(r.last_seen, seen.at), removed_at = case when r.removed_at is not null and seen.at > r.removed_at then null else r.removed_at end
+      from seen where r.id = seen.id returning r.latest_version_id, seen.at
+    )
+    update report_versions v set last_seen = greatest(v.last_seen, r.at) from r where v.id = r.latest_version_id`.execute(db);
 }

@@ -246,10 +246,13 @@ function installExitHandlers() {
   process.on("exit", stopAll);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     const handler = () => {
+      // A command that listens for the signal itself (a crawl, `serve`, `db`) winds down and
+      // closes the archive, which stops the server after its last write: stopping it here first
+      // would cut the connections it still needs.
+      if (process.listenerCount(signal) > 1) return;
       stopAll();
       process.removeListener(signal, handler);
-      // Let the signal take its usual course (other listeners, or the default: terminate).
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      process.kill(process.pid, signal); // the signal's usual course: terminate
     };
     process.on(signal, handler);
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPortalCounts, runPortalStats, setRunStatus, startRun, unfinishedRun } from "../../src/store/crawl-runs.ts";
-import { goneTwice, knownReportUrls, previousFetch, recordFetch } from "../../src/store/crawl-fetches.ts";
+import { goneTwice, knownReportUrls, previousFetch, recordCrawlLog, recordFetch } from "../../src/store/crawl-fetches.ts";
+import { markRemoved } from "../../src/store/mark-removed.ts";
 import { addPortal, findPortals, listPortals } from "../../src/store/portals.ts";
 import { StoreError } from "../../src/store/store-error.ts";
 import { freshDatabase, type FreshDatabase } from "./support/index.ts";
@@ -62,5 +63,31 @@ describe("crawl runs and fetches", () => {
     await recordFetch(fresh.db, { runId: r3.id, portalId: portal.id, url, kind: "attachment", httpStatus: 410, outcome: "not_found" });
     expect(await goneTwice(fresh.db, url)).toBe(reportId);
     expect(await previousFetch(fresh.db, url)).toMatchObject({ etag: '"v1"' }); // the last answer with a body
+  });
+
+  it("writes a batch of the crawl log in one go: its fetches, each portal's counts summed, and sightings", async () => {
+    const [portal] = await findPortals(fresh.db, ["http://www.xiaoyi.gov.cn/"]);
+    const seen = await ingestSynthetic(fresh.db, { seed: 8, agency: "某乡人民政府", year: 2023, fetchedAt: new Date("2024-03-01T00:00:00Z") }) as { reportId: string };
+    const gone = await ingestSynthetic(fresh.db, { seed: 9, agency: "某街道办事处", year: 2023, fetchedAt: new Date("2024-03-01T00:00:00Z") }) as { reportId: string };
+    expect(await markRemoved(fresh.db, gone.reportId, new Date("2024-04-01T00:00:00Z"))).toBe(true);
+    const run = await startRun(fresh.db, [portal.id], {});
+    const urls = ["http://www.xiaoyi.gov.cn/a.html", "http://www.xiaoyi.gov.cn/b.html"];
+    await recordCrawlLog(fresh.db, {
+      fetches: urls.map((url) => ({ runId: run.id, portalId: portal.id, url, kind: "detail", httpStatus: 304, outcome: "report_unchanged" })),
+      counts: [{ runId: run.id, portalId: portal.id, counts: { documents: 2, reportsUnchanged: 2 } }],
+      sightings: [
+        { reportId: seen.reportId, at: new Date("2024-05-01T00:00:00Z") }, { reportId: seen.reportId, at: new Date("2024-06-01T00:00:00Z") },
+        { reportId: gone.reportId, at: new Date("2024-05-01T00:00:00Z") },
+      ],
+    });
+    const fetched = await fresh.db.selectFrom("crawl_fetches").select("url").where("run_id", "=", run.id).orderBy("url").execute();
+    expect(fetched.map((f) => f.url)).toEqual(urls);
+    expect(await runPortalStats(fresh.db, run.id)).toEqual([expect.objectContaining({ documents: 2, reportsUnchanged: 2 })]);
+    const reports = await fresh.db.selectFrom("reports").select(["id", "last_seen", "removed_at"]).where("id", "in", [seen.reportId, gone.reportId]).execute();
+    const byId = new Map(reports.map((r) => [String(r.id), r]));
+    expect(byId.get(seen.reportId)!.last_seen.toISOString()).toBe("2024-06-01T00:00:00.000Z"); // the latest sighting
+    expect(byId.get(gone.reportId)!.removed_at).toBeNull(); // seen after it was marked removed
+    const version = await fresh.db.selectFrom("report_versions").select("last_seen").where("report_id", "=", seen.reportId).executeTakeFirstOrThrow();
+    expect(version.last_seen.toISOString()).toBe("2024-06-01T00:00:00.000Z");
   });
 });

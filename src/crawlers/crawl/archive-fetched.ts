@@ -1,5 +1,4 @@
 import { sha256Hex } from "../../store/blobs.ts";
-import { recordSighting } from "../../store/crawl-fetches.ts";
 import { archiveDocument } from "../../store/ingest-document.ts";
 import type { Outcome } from "./crawl-events.ts";
 import type { FetchedPage } from "./fetched-page.ts";
@@ -25,7 +24,7 @@ export async function archiveFetched(rc: RunContext, data: CrawlData, page: Fetc
   const { result, previous } = page;
   if (result.notModified) {
     if (previous?.reportId) {
-      await recordSighting(rc.db, previous.reportId, result.fetchedAt);
+      await rc.log.sighting(previous.reportId, result.fetchedAt);
       return { outcome: "report_unchanged", reportId: previous.reportId, detail: "304 not modified" };
     }
     return { outcome: previous ? "not_a_report" : "not_modified", detail: "304 not modified" };
@@ -33,7 +32,7 @@ export async function archiveFetched(rc: RunContext, data: CrawlData, page: Fetc
   const bytes = result.body;
   const sha256 = sha256Hex(bytes);
   if (previous?.sha256 === sha256 && previous.reportId) {
-    await recordSighting(rc.db, previous.reportId, result.fetchedAt);
+    await rc.log.sighting(previous.reportId, result.fetchedAt);
     return { outcome: "report_unchanged", reportId: previous.reportId, sha256, detail: "same bytes as the last capture" };
   }
   const { portal } = rc.portal(data.portalId);

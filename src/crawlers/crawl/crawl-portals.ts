@@ -45,6 +45,8 @@ export interface CrawlOptions {
   robots: boolean;
   timeoutMs?: number;
   onEvent?: (e: CrawlEvent) => void;
+  /** Stops the crawl (it ends "interrupted", resumable); without it, SIGINT and SIGTERM do. */
+  signal?: AbortSignal;
 }
 
 export interface CrawlSummary {
@@ -74,12 +76,17 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
   const config = new Configuration({
     storageClient: new MemoryStorage({ localDataDirectory: join(options.storage, "crawlee"), persistStorage: true, writeMetadata: true }),
     persistStorage: true, purgeOnStart: false,
+    // Crawlee samples memory every second by running `ps` over the process tree (the embedded
+    // PostgreSQL included), for an autoscaling this crawl does not use (the pool runs at a fixed
+    // concurrency): once a minute is enough, and it saved a twentieth of a crawl's CPU.
+    systemInfoIntervalMillis: 60_000,
   });
   if (existing) {
     const repair = await repairQueue(join(options.storage, "crawlee", "request_queues", run.queueName));
     if (repair.removed.length) emit({ type: "run", runId: run.id, message: `request queue: ${repair.removed.length} entries torn by the interrupted crawl removed` });
   }
   const queue = await RequestQueueV1.open(run.queueName, { config });
+  shrinkSeenCache(queue);
   const lane = options.browser && BrowserLane.available() ? new BrowserLane({ userAgent: options.userAgent }) : undefined;
   const fetcher = new Fetcher({
     userAgent: options.userAgent, politeness: options.politeness, warc, browser: lane, robots: options.robots, timeoutMs: options.timeoutMs,
@@ -102,7 +109,8 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
   rc = new RunContext({ db, run, fetcher, client, queue, warcDir, lane, limits: options.limits, portals: options.portals, onEvent: emit });
   // Seeding again on resume is harmless (the queue knows each request once, handled or not) and
   // brings back a start page a crash kept from reaching the queue.
-  await seed(rc, options.portals);
+  await seedStarts(rc, options.portals);
+  let revisits: Promise<number> | undefined;
   for (const [url, previous] of await previousFetches(db, portalIds)) rc.previous.set(url, previous);
 
   const crawler = new CheerioCrawler({
@@ -120,6 +128,16 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
     persistCookiesPerSession: false,
     log: new Log({ level: LogLevel.OFF }), // every outcome is recorded and reported by the handlers
     preNavigationHooks: [({ request }, gotOptions) => { (gotOptions as Record<string, unknown>)[REQUEST_OPTION] = request; }],
+    autoscaledPoolOptions: {
+      // When the queue runs dry, the report URLs of earlier crawls this run has not met (no list
+      // links them any more; attachments of a detail page that answered 304) join it, once.
+      isFinishedFunction: async () => {
+        if (!(await queue.isFinished())) return false;
+        if (!revisits) return (await (revisits = addRevisits(rc, options.portals))) === 0;
+        return (await revisits) === 0 || queue.isFinished();
+      },
+      maybeRunIntervalSecs: 0.05, // how soon those revisits start (checking the queue's head costs next to nothing)
+    },
     failedRequestHandler: async ({ request }, error) => {
       const data = request.userData as CrawlData;
       const kind = error instanceof FetchError ? error.kind : "failed";
@@ -129,12 +147,28 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
   }, config);
 
   let interrupted = false;
-  const stop = () => { interrupted = true; crawler.autoscaledPool?.abort().catch(() => undefined); };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  let ended = false;
+  // Graceful: no request starts any more, those in flight finish (their reports archived, their queue
+  // entries marked handled), and the rest stay queued for the resume. Cutting them off instead lost
+  // their reports: a handler cut mid-way can still mark its request handled. Before the pool runs,
+  // the crawler's start would clear the stop, so it is said again until it holds.
+  const stop = () => {
+    interrupted = true;
+    crawler.stop("stopped");
+    if (!crawler.autoscaledPool && !ended) setTimeout(stop, 100).unref();
+  };
+  const signal = options.signal;
+  if (signal) signal.addEventListener("abort", stop, { once: true });
+  else {
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  }
   try {
-    await crawler.run();
+    if (signal?.aborted) interrupted = true;
+    else await crawler.run();
   } finally {
+    ended = true;
+    signal?.removeEventListener("abort", stop);
     process.removeListener("SIGINT", stop);
     process.removeListener("SIGTERM", stop);
     await lane?.close();
@@ -143,6 +177,7 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
     await writeFile(cookieFile, JSON.stringify(fetcher.exportCookies()), { mode: 0o600 });
     closeAgents();
   }
+  await rc.log.flush();
   const blockedHosts = fetcher.blockedHosts();
   for (const [portalId, p] of rc.portals) {
     const hosts = p.scope.list();
@@ -155,16 +190,44 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
   return { runId: run.id, resumed: Boolean(existing), status, totals: rc.totals, blockedHosts, warcRepairs: repairs.map((r) => ({ file: r.file, cutBytes: r.cutBytes })) };
 }
 
-/** A new run's first requests: each portal's start page (or column), and the report URLs earlier crawls found. */
-async function seed(rc: RunContext, portals: Portal[]): Promise<void> {
-  for (const portal of portals) {
-    const start = portal.columnUrl ?? portal.startUrl;
+/** A run's first requests: each portal's start page (or column). */
+async function seedStarts(rc: RunContext, portals: Portal[]): Promise<void> {
+  const starts = portals.map((portal) => {
+    const url = portal.columnUrl ?? portal.startUrl;
     const kind = portal.columnUrl ? "column" : "nav";
-    const data: CrawlData = { portalId: portal.id, kind, depth: 0 };
+    return { url, uniqueKey: requestKey(url), label: kind, userData: { portalId: portal.id, kind, depth: 0 } as CrawlData };
+  });
+  await rc.addSeeds(starts);
+}
+
+/**
+ * The report URLs earlier crawls found that this run has not queued, so that a report that
+ * changed or vanished is seen even when no list links it any more. Added when the queue first
+ * runs dry rather than up front: a recrawl meets most of them through its lists anyway, and
+ * handing Crawlee's queue hundreds of requests before the first fetch cost a recrawl a fifth of
+ * its time.
+ */
+async function addRevisits(rc: RunContext, portals: Portal[]): Promise<number> {
+  let added = 0;
+  for (const portal of portals) {
     const revisits = (await knownReportUrls(rc.db, portal.id)).map((k) => ({
       url: k.url, method: k.method as "GET" | "POST", uniqueKey: requestKey(k.url, k.method), label: k.kind,
       userData: { portalId: portal.id, kind: k.kind, depth: 0, revisit: true } as CrawlData,
     }));
-    await rc.queue.addRequests([{ url: start, uniqueKey: requestKey(start), label: kind, userData: data }, ...revisits]);
+    added += await rc.addSeeds(revisits);
   }
+  return added;
+}
+
+/**
+ * Crawlee gives every queue a direct-mapped cache of a million request keys (two arrays, 16 MB,
+ * allocated up front) to skip re-adding requests it has seen. RunContext already hands the queue
+ * each request key once, so 64 Ki slots do; a miss only costs a re-submission Crawlee answers
+ * "already present". Left alone if a Crawlee version changes the field.
+ */
+function shrinkSeenCache(queue: RequestQueueV1): void {
+  interface SeenCache { constructor: new (size: number) => SeenCache; size?: number }
+  const q = queue as unknown as { requestSeenCache?: SeenCache };
+  const cache = q.requestSeenCache;
+  if (cache && typeof cache.size === "number" && cache.size > 65_536) q.requestSeenCache = new cache.constructor(65_536);
 }

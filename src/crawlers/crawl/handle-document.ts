@@ -23,6 +23,7 @@ export async function handleDocument(rc: RunContext, request: Request, data: Cra
   if (result.status >= 400) {
     const gone = result.status === 404 || result.status === 410;
     await rc.outcome(request, data, gone ? "not_found" : "failed", { ...row, detail: `HTTP ${result.status}` }, started);
+    if (gone) await rc.log.flush(); // goneTwice reads this run's answer back
     const removed = gone ? await goneTwice(rc.db, request.url) : undefined;
     if (removed && (await markRemoved(rc.db, removed, result.fetchedAt))) {
       rc.event({ type: "host", host: new URL(request.url).host, message: `report ${removed} marked removed: ${request.url} answered ${result.status} on two crawls` });

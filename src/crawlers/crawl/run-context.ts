@@ -1,7 +1,7 @@
 import type { Request, RequestQueueV1 } from "@crawlee/cheerio";
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/database.ts";
-import { recordOutcome, type FetchRow, type PreviousFetch } from "../../store/crawl-fetches.ts";
+import type { FetchRow, PreviousFetch } from "../../store/crawl-fetches.ts";
 import type { CrawlRun } from "../../store/crawl-runs.ts";
 import type { Portal } from "../../store/portals.ts";
 import { canonicalKey } from "../discovery/url-canon.ts";
@@ -10,6 +10,7 @@ import type { BrowserLane } from "../fetch/browser-lane.ts";
 import type { Fetcher } from "../fetch/fetcher.ts";
 import type { EdgeHttpClient } from "./edge-http-client.ts";
 import { CrawlTotals, type CrawlEvent, type Outcome } from "./crawl-events.ts";
+import { CrawlLog } from "./crawl-log.ts";
 import { ExtractionWorker } from "./extraction-worker.ts";
 import { PortalScope } from "./portal-scope.ts";
 
@@ -60,6 +61,8 @@ export class RunContext {
   /** Each URL's previous capture: preloaded for the run's portals, else looked up for its conditional headers; used again by its handler. */
   readonly previous = new Map<string, PreviousFetch | undefined>();
   readonly db: Kysely<Database>;
+  /** The crawl log (fetches, counts, sightings), written in batches. */
+  readonly log: CrawlLog;
   readonly run: CrawlRun;
   readonly fetcher: Fetcher;
   readonly client: EdgeHttpClient;
@@ -81,6 +84,7 @@ export class RunContext {
     lane: BrowserLane | undefined; limits: CrawlLimits; portals: Portal[]; onEvent: (e: CrawlEvent) => void;
   }) {
     this.db = parts.db;
+    this.log = new CrawlLog(parts.db);
     this.run = parts.run;
     this.fetcher = parts.fetcher;
     this.client = parts.client;
@@ -118,8 +122,16 @@ export class RunContext {
       notReports: outcome === "not_a_report" ? 1 : 0,
       failures: outcome === "failed" || outcome === "blocked" ? 1 : 0,
     };
-    await recordOutcome(this.db, { ...row, runId: this.run.id, portalId: data.portalId, url: request.url, method: request.method, kind: data.kind, outcome }, counts);
+    await this.log.fetch({ ...row, runId: this.run.id, portalId: data.portalId, url: request.url, method: request.method, kind: data.kind, outcome, fetchedAt: row.fetchedAt ?? new Date() }, counts);
     this.emit(event);
+  }
+
+  /** Queues requests that come from no page (start pages, earlier crawls' report URLs), those not queued yet; returns how many the queue took as new. */
+  async addSeeds(requests: { url: string; method?: "GET" | "POST"; uniqueKey: string; label: string; userData: CrawlData }[]): Promise<number> {
+    const fresh = requests.filter((r) => !this.queued.has(r.uniqueKey) && Boolean(this.queued.add(r.uniqueKey)));
+    if (!fresh.length) return 0;
+    const { processedRequests } = await this.queue.addRequests(fresh);
+    return processedRequests.filter((r) => !r.wasAlreadyPresent || !r.wasAlreadyHandled).length;
   }
 
   /**
