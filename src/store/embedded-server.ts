@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { appendFile, chmod, chown, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, chmod, chown, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import pg from "pg";
@@ -71,6 +71,9 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const storage = resolve(options.storage);
   const progress = options.onProgress ?? defaultProgress;
   const configPath = join(storage, "postgres.json");
+  // A storage folder that is not there (or empty) is a new archive, even where an earlier one at
+  // the same path left its relocated cluster behind (`rm -rf storage` to start over).
+  const newStorage = !existsSync(storage) || (await readdir(storage)).length === 0;
   try {
     await mkdir(storage, { recursive: true });
   } catch (err) {
@@ -84,6 +87,9 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   return withFileLock(join(storage, "postgres.lock"), async () => {
     let config = await readConfig(configPath);
     const dataDir = config?.dataDir ?? clusterFolder(storage, runAs);
+    if (!config && newStorage && dataDir !== join(storage, "postgres") && existsSync(join(dataDir, "PG_VERSION"))) {
+      progress(`kept the cluster of an earlier archive at this path (its storage folder is gone) as ${await setAside(dataDir)}`);
+    }
     if (!existsSync(join(dataDir, "PG_VERSION"))) {
       if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
         throw new StoreError(`${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION; an interrupted first run?); move it away and run again`);
@@ -161,6 +167,21 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Moves a relocated cluster whose storage folder was deleted out of the way of a new one, beside
+ * it under a dated name: never deleted (it is an archive), and refused while a server runs on it.
+ */
+async function setAside(dataDir: string): Promise<string> {
+  const pidFile = join(dataDir, "postmaster.pid");
+  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8").split("\n")[0]) : 0;
+  if (pid && processAlive(pid)) {
+    throw new StoreError(`${dataDir} holds the cluster of an earlier archive at this path, and a PostgreSQL (pid ${pid}) still runs on it; stop it (kill ${pid}) and run again`);
+  }
+  const aside = `${dataDir}.before-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+  await rename(dataDir, aside);
+  return aside;
 }
 
 // ── the server handle and exit cleanup ──────────────────────────────────────────────────────

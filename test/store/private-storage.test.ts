@@ -65,6 +65,23 @@ describe.runIf(root)("as root, a storage folder under a mode-700 parent", () => 
       await again.close();
     }
     expect(lines.filter((l) => l.startsWith("creating"))).toHaveLength(1);
+
+    // The storage folder deleted to start over: a new archive, the old cluster kept aside, not lost.
+    await rm(storage, { recursive: true, force: true });
+    const fresh = await openStore({ storage, onProgress: (l) => lines.push(l) });
+    try {
+      expect(fresh.embedded?.dataDir).toBe(dataDir);
+      const { rows } = await sql<{ n: string }>`select count(*)::text as n from reports`.execute(fresh.db);
+      expect(rows[0].n).toBe("0");
+    } finally {
+      await fresh.close();
+    }
+    const kept = lines.find((l) => l.startsWith("kept the cluster of an earlier archive"));
+    expect(kept).toBeDefined();
+    const aside = kept!.split(" as ").at(-1)!;
+    expect(aside.startsWith(`${dataDir}.before-`)).toBe(true);
+    expect(existsSync(join(aside, "PG_VERSION"))).toBe(true);
+    expect(lines.filter((l) => l.startsWith("creating"))).toHaveLength(2);
   });
 
   it("copies PostgreSQL programs installed under the private folder to where the postgres user can run them, once", async () => {
