@@ -73,7 +73,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const configPath = join(storage, "postgres.json");
   // A storage folder that is not there (or empty) is a new archive, even where an earlier one at
   // the same path left its relocated cluster behind (`rm -rf storage` to start over).
-  const newStorage = !existsSync(storage) || (await readdir(storage)).length === 0;
+  const newStorage = !existsSync(storage) || (await readdir(storage).then((entries) => entries.length === 0, () => false));
   try {
     await mkdir(storage, { recursive: true });
   } catch (err) {
