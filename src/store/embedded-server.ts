@@ -71,9 +71,6 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const storage = resolve(options.storage);
   const progress = options.onProgress ?? defaultProgress;
   const configPath = join(storage, "postgres.json");
-  // A storage folder that is not there (or empty) is a new archive, even where an earlier one at
-  // the same path left its relocated cluster behind (`rm -rf storage` to start over).
-  const newStorage = !existsSync(storage) || (await readdir(storage).then((entries) => entries.length === 0, () => false));
   try {
     await mkdir(storage, { recursive: true });
   } catch (err) {
@@ -87,8 +84,11 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   return withFileLock(join(storage, "postgres.lock"), async () => {
     let config = await readConfig(configPath);
     const dataDir = config?.dataDir ?? clusterFolder(storage, runAs);
-    if (!config && newStorage && dataDir !== join(storage, "postgres") && existsSync(join(dataDir, "PG_VERSION"))) {
-      progress(`kept the cluster of an earlier archive at this path (its storage folder is gone) as ${await setAside(dataDir)}`);
+    // A relocated cluster whose storage folder lost its postgres.json (`rm -rf storage` to start
+    // over) cannot be opened any more: its password was there. A new archive starts; the old
+    // cluster is kept aside, never deleted, and the line says where.
+    if (!config && dataDir !== join(storage, "postgres") && existsSync(join(dataDir, "PG_VERSION"))) {
+      progress(`kept the cluster of an earlier archive at this path (its ${configPath} is gone) as ${await setAside(dataDir)}; starting a new archive`);
     }
     if (!existsSync(join(dataDir, "PG_VERSION"))) {
       if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) {

@@ -66,8 +66,11 @@ describe.runIf(root)("as root, a storage folder under a mode-700 parent", () => 
     }
     expect(lines.filter((l) => l.startsWith("creating"))).toHaveLength(1);
 
-    // The storage folder deleted to start over: a new archive, the old cluster kept aside, not lost.
+    // The storage folder emptied to start over (a clone keeps its storage/README.md): a new
+    // archive, the old cluster kept aside, not lost.
     await rm(storage, { recursive: true, force: true });
+    await mkdir(storage);
+    await writeFile(join(storage, "README.md"), "Runtime data.\n");
     const fresh = await openStore({ storage, onProgress: (l) => lines.push(l) });
     try {
       expect(fresh.embedded?.dataDir).toBe(dataDir);
@@ -78,7 +81,7 @@ describe.runIf(root)("as root, a storage folder under a mode-700 parent", () => 
     }
     const kept = lines.find((l) => l.startsWith("kept the cluster of an earlier archive"));
     expect(kept).toBeDefined();
-    const aside = kept!.split(" as ").at(-1)!;
+    const aside = / as (\S+); starting a new archive$/.exec(kept!)![1];
     expect(aside.startsWith(`${dataDir}.before-`)).toBe(true);
     expect(existsSync(join(aside, "PG_VERSION"))).toBe(true);
     expect(lines.filter((l) => l.startsWith("creating"))).toHaveLength(2);
