@@ -3,8 +3,9 @@ import type { CrawlEvent } from "./crawl-events.ts";
 import type { CrawlOptions, CrawlSummary } from "./crawl-portals.ts";
 
 // `nianbao crawl` runs the crawl in a thread of its own, whose heap is bounded (resourceLimits):
-// V8 left to itself sized the crawl's heap by the machine's memory, and a crawl that holds ~90 MB
-// kept 230–310 MB (its garbage, and a young generation of ~150 MB) beside the extraction worker.
+// V8 left to itself sized the crawl's heap by the machine's memory (24 GB here), and a crawl whose
+// live objects came to ~90 MB kept a heap of 230–310 MB, garbage mostly, beside the extraction
+// worker's (bench:crawl's peak RSS 681–711 MB; with this thread and extraction-worker.ts, 440 MB).
 // The command's own thread keeps the archive's server, the progress display and the signals: Ctrl-C
 // stops the crawl as before (it ends "interrupted", resumable). The thread talks to the archive over its
 // own connections. A crawl that outgrows its heap stops like a crash and resumes the same way.
@@ -16,7 +17,7 @@ export function defaultCrawlHeapMb(portals: number): number {
   return 256 + portals;
 }
 
-/** The young generation: a crawl's pages are small; 16 MB measured as fast as 32 and 48 (bench:crawl). */
+/** The young generation: a crawl's pages are small; with 16 MB bench:crawl ran no slower than with 32 or 48. */
 const YOUNG_MB = 16;
 
 /** Thrown when the crawl thread hits its heap limit. */
