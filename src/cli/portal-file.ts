@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
+import { parseCsv } from "../export/csv.ts";
 import type { PortalInput } from "../store/portals.ts";
 import { UserError } from "./fail.ts";
 
@@ -37,31 +38,11 @@ function yamlRecords(text: string, path: string): Raw[] {
   return list as Raw[];
 }
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
+/** A CSV file's records: a header row naming the columns (case and spaces ignored), blank lines skipped. */
 export function csvRecords(text: string, path = "csv"): Raw[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") { row.push(field); field = ""; }
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field); field = "";
-      if (row.some((c) => c.trim() !== "")) rows.push(row);
-      row = [];
-    } else field += ch;
-  }
-  row.push(field);
-  if (row.some((c) => c.trim() !== "")) rows.push(row);
-  if (quoted) throw new UserError(`${path}: a quoted field is not closed`);
-  const [header, ...body] = rows;
+  const { rows, unclosed } = parseCsv(text);
+  if (unclosed) throw new UserError(`${path}: a quoted field is not closed`);
+  const [header, ...body] = rows.filter((row) => row.some((c) => c.trim() !== ""));
   if (!header) return [];
   const names = header.map((h) => h.trim().toLowerCase());
   return body.map((cells) => Object.fromEntries(names.map((n, i) => [n, (cells[i] ?? "").trim()])));

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/export-command.ts";
+import { parseCsv } from "../../src/export/csv.ts";
 import { latestReportBatches } from "../../src/store/export-batches.ts";
 import { freshDatabase, type FreshDatabase } from "./support/index.ts";
 import { capture, ingestSynthetic, NEW_ROW, setCell } from "./read-side-fixtures.ts";
@@ -11,23 +12,7 @@ let fresh: FreshDatabase;
 let dir: string;
 const reports: { agency: string; year: number; values: Record<string, number>; versionId: string }[] = [];
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], field = "", quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") { row.push(field); field = ""; }
-    else if (ch === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i++; }
-    else field += ch;
-  }
-  return rows;
-}
+const csvRows = (text: string) => parseCsv(text).rows;
 
 beforeAll(async () => {
   fresh = await freshDatabase();
@@ -83,7 +68,7 @@ describe("nianbao export", () => {
     const { stderr } = await capture(() => run(["--format", "csv", "--out", out]));
     expect(stderr).toContain(`exported 3 reports to ${out}`);
     const text = await readFile(out, "utf8");
-    const rows = parseCsv(text);
+    const rows = csvRows(text);
     expect(rows[0]).toEqual(["report_id", "version_id", "agency", "region", "year", "template", "key", "table", "row_key", "column_key", "value"]);
     const total = reports.reduce((s, r) => s + Object.keys(r.values).length, 0);
     expect(rows).toHaveLength(total + 1);
@@ -97,7 +82,7 @@ describe("nianbao export", () => {
 
   it("CSV wide: one row per report, one column per key in any report, blank (not 0) where absent", async () => {
     const { stdout } = await capture(() => run(["--format", "csv", "--wide"]));
-    const rows = parseCsv(stdout);
+    const rows = csvRows(stdout);
     const header = rows[0];
     expect(header.slice(0, 6)).toEqual(["report_id", "version_id", "agency", "region", "year", "template"]);
     const keys = new Set(reports.flatMap((r) => Object.keys(r.values)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { colorEnabled, paint } from "../../src/cli/format/ansi.ts";
-import { csvField, csvLine } from "../../src/export/csv.ts";
+import { csvField, csvLine, parseCsv } from "../../src/export/csv.ts";
 import { displayWidth, padEnd, truncate } from "../../src/cli/format/display-width.ts";
 import { formatRecordDiff } from "../../src/cli/format/format-record-diff.ts";
 import { formatTextChange } from "../../src/cli/format/format-text-changes.ts";
@@ -24,6 +24,13 @@ describe("csv", () => {
   it("writes null and undefined as empty fields, numbers as they are, 0 as 0", () => {
     expect(csvLine([1, null, undefined, 0, "x"])).toBe("1,,,0,x\r\n");
     expect(csvLine([-2.5, "1,000"])).toBe('-2.5,"1,000"\r\n');
+  });
+  it("reads back what it writes, and LF, CR or CRLF line ends; says when a quote is left open", () => {
+    const fields = ["a,b", 'say "hi"', "two\nlines", "cr\rhere", " padded", "", "青山镇"];
+    expect(parseCsv(csvLine(fields) + csvLine(["x", 1]))).toEqual({ rows: [fields, ["x", "1"]], unclosed: false });
+    expect(parseCsv("a,b\nc\rd,e\r\n\nf")).toEqual({ rows: [["a", "b"], ["c"], ["d", "e"], [""], ["f"]], unclosed: false });
+    expect(parseCsv('a,"b\nc')).toEqual({ rows: [["a", "b\nc"]], unclosed: true });
+    expect(parseCsv('x"y,z')).toEqual({ rows: [['x"y', "z"]], unclosed: false }); // a quote inside a field is a character
   });
 });
 
