@@ -126,12 +126,16 @@ export class RunContext {
     this.emit(event);
   }
 
-  /** Queues requests that come from no page (start pages, earlier crawls' report URLs), those not queued yet; returns how many the queue took as new. */
-  async addSeeds(requests: { url: string; method?: "GET" | "POST"; uniqueKey: string; label: string; userData: CrawlData }[]): Promise<number> {
+  /** Queues requests that come from no page (start pages, earlier crawls' report URLs), those not queued yet; returns how many are new to the queue or still waiting in it. */
+  async addSeeds(requests: QueuedRequest[]): Promise<number> {
+    const { processed } = await this.addOnce(requests);
+    return processed.filter((r) => !r.wasAlreadyPresent || !r.wasAlreadyHandled).length;
+  }
+
+  /** Hands the queue the requests this run has not handed it yet (each key once): those, and what the queue made of them. */
+  private async addOnce(requests: QueuedRequest[]) {
     const fresh = requests.filter((r) => !this.queued.has(r.uniqueKey) && Boolean(this.queued.add(r.uniqueKey)));
-    if (!fresh.length) return 0;
-    const { processedRequests } = await this.queue.addRequests(fresh);
-    return processedRequests.filter((r) => !r.wasAlreadyPresent || !r.wasAlreadyHandled).length;
+    return { fresh, processed: fresh.length ? (await this.queue.addRequests(fresh)).processedRequests : [] };
   }
 
   /**
@@ -141,7 +145,7 @@ export class RunContext {
   async enqueue(from: CrawlData, links: Link[], context: { title?: string; publisher?: string } = {}): Promise<number> {
     const p = this.portal(from.portalId);
     const budget = p.portal.maxPages ?? this.limits.maxPages;
-    const requests = [];
+    const requests: QueuedRequest[] = [];
     for (const link of links) {
       let url: URL;
       try { url = new URL(link.url); } catch { continue; }
@@ -163,10 +167,8 @@ export class RunContext {
         uniqueKey: requestKey(url.href, link.method, link.body), label: link.kind, userData: data,
       });
     }
-    const fresh = requests.filter((r) => !this.queued.has(r.uniqueKey) && Boolean(this.queued.add(r.uniqueKey)));
-    if (!fresh.length) return 0;
-    const { processedRequests } = await this.queue.addRequests(fresh);
-    const added = new Set(processedRequests.filter((r) => !r.wasAlreadyPresent).map((r) => r.uniqueKey));
+    const { fresh, processed } = await this.addOnce(requests);
+    const added = new Set(processed.filter((r) => !r.wasAlreadyPresent).map((r) => r.uniqueKey));
     for (const r of fresh) {
       if (!added.has(r.uniqueKey)) continue;
       if (r.label !== "attachment" && r.label !== "detail") p.pages++;
@@ -174,6 +176,17 @@ export class RunContext {
     }
     return added.size;
   }
+}
+
+/** A request as RunContext hands it to the queue. */
+interface QueuedRequest {
+  url: string;
+  method?: "GET" | "POST";
+  payload?: string;
+  headers?: Record<string, string>;
+  uniqueKey: string;
+  label: string;
+  userData: CrawlData;
 }
 
 /** One request per canonical URL (twins collapse), method and form body. */
