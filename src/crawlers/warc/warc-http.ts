@@ -1,4 +1,5 @@
 import { STATUS_CODES } from "node:http";
+import { parseHeaderLines } from "./header-lines.ts";
 import type { HeaderList, HttpExchange } from "./types.ts";
 
 // The HTTP messages inside request and response records (Content-Type application/http): start
@@ -76,22 +77,5 @@ export function parseHttpBlock(block: Uint8Array): ParsedHttp {
   if (end < 0) throw new Error("HTTP message has no end of headers");
   const lines = buf.subarray(0, end).toString("latin1").split(/\r?\n/);
   const startLine = lines.shift() ?? "";
-  const headers: HeaderList = [];
-  for (const line of lines) {
-    if (/^[ \t]/.test(line) && headers.length > 0) {
-      const last = headers[headers.length - 1]!;
-      last[1] = `${last[1]} ${line.trim()}`;
-      continue;
-    }
-    const colon = line.indexOf(":");
-    if (colon <= 0) throw new Error(`HTTP header line without a name: ${JSON.stringify(line.slice(0, 80))}`);
-    headers.push([line.slice(0, colon), line.slice(colon + 1).trim()]);
-  }
-  return { startLine, headers, body: buf.subarray(bodyStart) };
-}
-
-/** The first value of a header (case-insensitive). */
-export function headerValue(headers: HeaderList, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  return headers.find(([key]) => key.toLowerCase() === lower)?.[1];
+  return { startLine, headers: parseHeaderLines(lines, "HTTP"), body: buf.subarray(bodyStart) };
 }

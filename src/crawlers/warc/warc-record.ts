@@ -1,3 +1,4 @@
+import { parseHeaderLines } from "./header-lines.ts";
 import type { HeaderList } from "./types.ts";
 
 // A WARC record: version line, named fields (UTF-8), Content-Length, blank line, the block, and
@@ -53,17 +54,7 @@ export function parseRecord(buf: Buffer, start = 0): ParsedRecord {
   const lines = buf.subarray(start, headEnd).toString("utf8").split("\r\n");
   const version = lines.shift() ?? "";
   if (!/^WARC\/1\.[01]$/.test(version)) throw new Error(`not a WARC record (starts ${JSON.stringify(version.slice(0, 20))})`);
-  const fields: HeaderList = [];
-  for (const line of lines) {
-    if (/^[ \t]/.test(line) && fields.length > 0) {
-      const last = fields[fields.length - 1]!;
-      last[1] = `${last[1]} ${line.trim()}`;
-      continue;
-    }
-    const colon = line.indexOf(":");
-    if (colon <= 0) throw new Error(`WARC header line without a name: ${JSON.stringify(line.slice(0, 80))}`);
-    fields.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
-  }
+  const fields = parseHeaderLines(lines, "WARC", { trimNames: true });
   const lengthText = field(fields, "Content-Length");
   if (lengthText === undefined || !/^\d+$/.test(lengthText)) throw new Error("WARC record without a valid Content-Length");
   const blockStart = headEnd + 4;
