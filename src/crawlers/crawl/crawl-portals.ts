@@ -1,7 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CheerioCrawler, Configuration, log as crawleeLog, Log, LogLevel, RequestQueueV1, type Request } from "@crawlee/cheerio";
-import { MemoryStorage } from "@crawlee/memory-storage";
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/database.ts";
 import { knownReportUrls, previousFetches } from "../../store/crawl-fetches.ts";
@@ -18,14 +17,14 @@ import type { CrawlEvent } from "./crawl-events.ts";
 import { EdgeHttpClient, REQUEST_OPTION } from "./edge-http-client.ts";
 import { conditionalFor } from "./fetched-page.ts";
 import { crawlRouter } from "./crawl-router.ts";
-import { repairQueue } from "./queue-repair.ts";
+import { JournaledStorage } from "./journaled-storage.ts";
 import { requestKey, RunContext, type CrawlData, type CrawlLimits } from "./run-context.ts";
 
-// One crawl over some portals: Crawlee's CheerioCrawler on a persisted request queue under
-// <storage>/crawlee (so a crawl killed mid-way resumes where it stopped: the same command finds
-// the unfinished run and goes on; Crawlee's first queue, without the request locks its second
-// keeps for queues shared by many processes — a crawl is one process, and the locks cost a third
-// of a recrawl), the edge for every request, WARC files under <storage>/warc
+// One crawl over some portals: Crawlee's CheerioCrawler on a persisted request queue, journaled
+// under <storage>/crawlee/request_queues (journaled-queue.ts: a crawl killed mid-way resumes where
+// it stopped: the same command finds the unfinished run and goes on; Crawlee's first queue,
+// without the request locks its second keeps for queues shared by many processes — a crawl is one
+// process, and the locks cost a third of a recrawl), the edge for every request, WARC files under <storage>/warc
 // (a record torn by a crash is cut before writing on), and the browser lane only when a page
 // needs it. Cookies (a challenge's above all) are kept between crawls in <storage>/crawl-cookies.json
 // and replayed until they expire. A new run starts at each portal's start page (or its 年报 column) and also revisits
@@ -73,19 +72,16 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
   const warc = await WarcWriter.open({ dir: warcDir, software: options.userAgent.split(" ")[0] });
 
   crawleeLog.setLevel(LogLevel.OFF); // Crawlee's own lines (queue, statistics): the crawl reports through onEvent
+  const storageClient = new JournaledStorage(join(options.storage, "crawlee", "request_queues"), join(options.storage, "crawlee", "in-memory"));
   const config = new Configuration({
-    storageClient: new MemoryStorage({ localDataDirectory: join(options.storage, "crawlee"), persistStorage: true, writeMetadata: true }),
-    persistStorage: true, purgeOnStart: false,
+    storageClient, persistStorage: false, purgeOnStart: false,
     // Crawlee samples memory every second by running `ps` over the process tree (the embedded
     // PostgreSQL included), for an autoscaling this crawl does not use (the pool runs at a fixed
     // concurrency): once a minute is enough, and it saved a twentieth of a crawl's CPU.
     systemInfoIntervalMillis: 60_000,
   });
-  if (existing) {
-    const repair = await repairQueue(join(options.storage, "crawlee", "request_queues", run.queueName));
-    if (repair.removed.length) emit({ type: "run", runId: run.id, message: `request queue: ${repair.removed.length} entries torn by the interrupted crawl removed` });
-  }
   const queue = await RequestQueueV1.open(run.queueName, { config });
+  for (const message of storageClient.repairs) emit({ type: "run", runId: run.id, message });
   shrinkSeenCache(queue);
   const lane = options.browser && BrowserLane.available() ? new BrowserLane({ userAgent: options.userAgent }) : undefined;
   const fetcher = new Fetcher({
@@ -174,6 +170,7 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
     await lane?.close();
     await rc.extractor.close();
     await warc.close();
+    storageClient.close();
     await writeFile(cookieFile, JSON.stringify(fetcher.exportCookies()), { mode: 0o600 });
     closeAgents();
   }

@@ -1,5 +1,5 @@
 import { load, type CheerioAPI } from "cheerio/slim";
-import type { AnyNode, Element, ParentNode, Text } from "domhandler";
+import { hasChildren, isTag, type AnyNode, type Element, type ParentNode, type Text } from "domhandler";
 import { decodeBytes } from "../../extract/decode/decode-bytes.ts";
 import type { PageInput, PageKind } from "./types.ts";
 import { resolveUrl } from "./url-canon.ts";
@@ -34,7 +34,7 @@ export interface Page {
 
 export function buildPage(input: PageInput): Page {
   const { text, encoding } = decodeBytes(input.bytes, input.contentType);
-  const $ = load(text);
+  const $ = indexedQueries(load(text));
   const pageUrl = input.url;
   const baseHref = $("base[href]").first().attr("href");
   const base = (baseHref && resolveUrl(baseHref, pageUrl)) || pageUrl;
@@ -63,6 +63,59 @@ export function buildPage(input: PageInput): Page {
     json: () => (parsed ??= { value: parseJson(text) }).value,
   };
 }
+
+/**
+ * The document's `$`, with its whole-document queries by tag (`a[href]`, `title`, `meta[name="…"]`,
+ * `frame[src], iframe[src]` …) answered from an index of the elements by tag name built in one walk,
+ * and each answer kept: the modules ask the same few of every page, and cheerio walked the whole
+ * tree for each (two dozen walks a page, half of discovery's time). Discovery never changes the
+ * tree, so an answer holds for the page's life. Any other query goes to cheerio as it is.
+ */
+function indexedQueries($: CheerioAPI): CheerioAPI {
+  let byTag: Map<string, Element[]> | undefined;
+  const position = new Map<Element, number>();
+  const answers = new Map<string, ReturnType<CheerioAPI>>();
+  const index = (): Map<string, Element[]> => {
+    const tags = new Map<string, Element[]>();
+    const walk = (node: AnyNode) => {
+      if (isTag(node)) {
+        position.set(node, position.size);
+        const list = tags.get(node.name);
+        if (list) list.push(node);
+        else tags.set(node.name, [node]);
+      }
+      if (hasChildren(node)) for (const child of node.children) walk(child);
+    };
+    for (const node of $.root().get()) walk(node);
+    return tags;
+  };
+  const byIndex = (selector: string): Element[] | undefined => {
+    const parts = selector.split(",").map((part) => SIMPLE_SELECTOR.exec(part));
+    if (parts.some((p) => !p)) return undefined;
+    byTag ??= index();
+    const found = parts.flatMap((p) => {
+      const [, tag, attr, value] = p!;
+      const elements = byTag!.get(tag.toLowerCase()) ?? [];
+      if (!attr) return elements;
+      const name = attr.toLowerCase();
+      return elements.filter((el) => (value === undefined ? el.attribs[name] !== undefined : el.attribs[name] === value));
+    });
+    return parts.length > 1 ? [...new Set(found)].sort((a, b) => position.get(a)! - position.get(b)!) : found;
+  };
+  const query = ((selector: unknown, ...rest: unknown[]) => {
+    if (typeof selector !== "string" || rest.length > 0) return ($ as (...args: unknown[]) => unknown)(selector, ...rest);
+    let answer = answers.get(selector);
+    if (!answer) {
+      const elements = byIndex(selector);
+      answers.set(selector, (answer = elements ? $(elements) : $(selector)));
+    }
+    return answer;
+  }) as CheerioAPI;
+  return Object.setPrototypeOf(Object.assign(query, $), Object.getPrototypeOf($)) as CheerioAPI;
+}
+
+/** `tag`, `tag[attr]` or `tag[attr="value"]`: what the element index answers. */
+const SIMPLE_SELECTOR = /^\s*([a-z][a-z0-9]*)(?:\[([a-z][\w-]*)(?:="([^"]*)")?\])?\s*$/i;
 
 function visibleTextOf($: CheerioAPI): string {
   const root: AnyNode | undefined = $("body").get(0) ?? $.root().get(0);

@@ -26,10 +26,7 @@ export function metaCharset(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** One char per byte (Buffer's latin1 view: a spread of thousands of bytes into fromCharCode was a fifth of discovery's time). */
 function latin1(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 8192) {
-    s += String.fromCharCode(...bytes.subarray(i, Math.min(i + 8192, bytes.length)));
-  }
-  return s;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
 }

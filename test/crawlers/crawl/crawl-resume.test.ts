@@ -8,7 +8,7 @@ import { startFixturePortals, type FixturePortals } from "../fixture-portal/inde
 import { archived, tempStorage, versionCount, warcProblems } from "./crawl-support.ts";
 
 // Crash safety, as a user meets it: `nianbao crawl` killed with SIGKILL mid-crawl, then the same
-// command again. It resumes the interrupted run from Crawlee's persisted request queue, finishes,
+// command again. It resumes the interrupted run from Crawlee's journaled request queue, finishes,
 // and the archive holds each report exactly once; the WARC files are valid (a record torn by the
 // kill is cut before the crawl writes on).
 
@@ -68,6 +68,9 @@ describe("nianbao crawl after kill -9", () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain(`crawl run ${run.id} finished (resumed)`);
     expect(resumed.events.some((e) => e.type === "run" && /resuming crawl run/.test(String((e as { message?: string }).message)))).toBe(true);
+
+    // Resumed, not started over: the start pages, handled before the kill, were fetched once.
+    for (const site of [portals.sites.trs, portals.sites.hanweb]) expect(portals.log.to(site.url).filter((r) => r.method === "GET"), site.url).toHaveLength(1);
 
     const reports = await archived(fresh.db);
     expect(reports.map((r) => `${r.agency} ${r.year}`).sort()).toEqual(expected.map((e) => `${e.agency} ${e.year}`).sort());
