@@ -2,14 +2,19 @@
 // a cell the document does not fill gets no value, never 0.
 
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+const UNIT = /(件|个|条|项|次|万元|元)$/;
+/** CJK unified ideographs: NFKC leaves them as they are, so a cell holding one (its unit aside) is never a number. */
+const IDEOGRAPH = /[\u4e00-\u9fff]/;
 
 export function parseNumber(cell: string): number | null {
   if (cell.length > 40) return null;
+  // Most cells the table parsers try are labels: turned away before NFKC, which was most of the cost.
+  if (IDEOGRAPH.test(cell.trim().replace(UNIT, ""))) return null;
   const s = cell
     .normalize("NFKC")
     .trim()
     .replace(/[−–]/g, "-")
-    .replace(/(件|个|条|项|次|万元|元)$/, "");
+    .replace(UNIT, "");
   if (!NUMBER.test(s)) return null;
   const n = Number(s.replace(/,/g, ""));
   return Number.isFinite(n) ? n : null;
