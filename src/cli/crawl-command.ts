@@ -1,3 +1,5 @@
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Kysely } from "kysely";
 import type { Database } from "../store/database.ts";
@@ -68,7 +70,7 @@ export async function run(argv: string[]): Promise<number> {
       if (portals.length === 0) {
         throw new UserError("no portals to crawl: register some ('nianbao portals add URL --name NAME' or 'portals import FILE'), give --start URL, or try --demo");
       }
-      if (values.fresh) await abandonUnfinished(db, portals);
+      if (values.fresh) await abandonUnfinished(db, portals, storageDir(values.storage));
       const progress = createProgress();
       const color = colorEnabled();
       const totals = new CrawlTotals();
@@ -144,9 +146,12 @@ async function choosePortals(db: Kysely<Database>, refs: string[] | undefined, s
   return [...new Map(chosen.map((p) => [p.id, p])).values()];
 }
 
-async function abandonUnfinished(db: Kysely<Database>, portals: Portal[]): Promise<void> {
+/** --fresh: the interrupted run of these portals ends "failed" and its request queue is removed (what it archived stays). */
+async function abandonUnfinished(db: Kysely<Database>, portals: Portal[], storage: string): Promise<void> {
   const run = await unfinishedRun(db, portals.map((p) => p.id));
-  if (run) await setRunStatus(db, run.id, "failed");
+  if (!run) return;
+  await setRunStatus(db, run.id, "failed");
+  await rm(join(storage, "crawlee", "request_queues", run.queueName), { recursive: true, force: true });
 }
 
 /** On a terminal: a live totals line, failures and host events as lines above it; otherwise one JSON line per event. */

@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN } from "../../cli/run-cli.ts";
 import { startFixturePortals, type FixturePortals } from "../fixture-portal/index.ts";
@@ -26,15 +28,15 @@ afterAll(async () => {
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
-/** The CLI on the embedded archive in `storage`; with interruptAfter, SIGINT once that many reports are archived. */
-function cli(args: string[], interruptAfter?: number): Promise<Run> {
+/** The CLI on the embedded archive in `storage`; with interruptAfter, SIGINT once that many fetches had the outcome (a new report unless told). */
+function cli(args: string[], interruptAfter?: number, outcome = "report_new"): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args, "--storage", storage.dir], { env: { ...process.env, DATABASE_URL: "", NIANBAO_CHROMIUM: "/nonexistent" } });
     let stdout = "", stderr = "", sent = false;
     child.stdout.on("data", (d: Buffer) => { stdout += d.toString(); });
     child.stderr.on("data", (d: Buffer) => {
       stderr += d.toString();
-      if (interruptAfter !== undefined && !sent && (stderr.match(/"outcome":"report_new"/g) ?? []).length >= interruptAfter) {
+      if (interruptAfter !== undefined && !sent && (stderr.match(new RegExp(`"outcome":"${outcome}"`, "g")) ?? []).length >= interruptAfter) {
         sent = true;
         child.kill("SIGINT");
       }
@@ -63,11 +65,23 @@ describe("nianbao crawl stopped with Ctrl-C", () => {
     expect(rows.map((r) => `${r.agency} ${r.year}`).sort()).toEqual(expected.map((e) => `${e.agency} ${e.year}`).sort());
   }, 180_000);
 
+  it("--fresh gives an interrupted run up: it ends failed, its request queue is removed, and a new run crawls", async () => {
+    const args = ["crawl", "--start", portals.sites.trs.url, "--delay", "150", "--json"];
+    const stopped = await cli(args, 1, "report_unchanged");
+    expect(stopped.code, stopped.stderr).toBe(130);
+    const queues = join(storage.dir, "crawlee", "request_queues");
+    expect(await readdir(queues)).toEqual(["crawl-2"]);
+    const fresh = await cli([...args, "--fresh"]);
+    expect(JSON.parse(fresh.stdout)).toMatchObject({ run_id: "3", status: "finished", resumed: false });
+    expect(await readdir(queues)).toEqual([]);
+  }, 120_000);
+
   it("says in one line when the crawl outgrows its heap, and how to give it more", async () => {
     const r = await cli(["crawl", "--start", portals.sites.trs.url, "--delay", "0", "--memory", "16", "--fresh"]);
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split("\n").filter((l) => !l.startsWith("{"));
     expect(lines.at(-1)).toMatch(/^nianbao: the crawl ran out of memory \(its heap is limited to 16 MB\); run the same command with --memory 32: it resumes/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+
   }, 120_000);
 });
