@@ -44,6 +44,7 @@ options:
   --no-browser         never start Chromium (challenged hosts are then reported blocked, script-only lists left unread)
   --fresh              do not resume an interrupted crawl of the same portals
   --memory MB          heap of the crawl's thread (default 256, and 1 more per portal)
+  --extractors N       threads extracting documents (default: one per core beyond the first, 1 to 4)
   --json               print the summary as JSON
 
 ${STORE_USAGE}`;
@@ -57,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
       help: { type: "boolean", short: "h" }, json: { type: "boolean" },
       portal: { type: "string", multiple: true }, start: { type: "string", multiple: true }, demo: { type: "boolean" },
       delay: { type: "string" }, "per-host": { type: "string" }, concurrency: { type: "string" }, "max-pages": { type: "string" },
-      contact: { type: "string" }, "no-browser": { type: "boolean" }, fresh: { type: "boolean" }, memory: { type: "string" },
+      contact: { type: "string" }, "no-browser": { type: "boolean" }, fresh: { type: "boolean" }, memory: { type: "string" }, extractors: { type: "string" },
     },
   });
   if (values.help) { console.log(USAGE); return 0; }
@@ -65,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
   const demo = values.demo ? await startDemo() : undefined;
   try {
     const memory = parseCount(values.memory, "--memory", 1_000_000);
+    const extractors = parseCount(values.extractors, "--extractors", 16);
     return await withStore(values, async (db, store) => {
       const portals = await choosePortals(db, values.portal, starts, demo);
       if (portals.length === 0) {
@@ -86,6 +88,7 @@ export async function run(argv: string[]): Promise<number> {
         },
         limits: { maxPages: parseCount(values["max-pages"], "--max-pages", 1_000_000) ?? 2000, maxNavDepth: 4, maxListPages: 300 },
         concurrency: parseCount(values.concurrency, "--concurrency", 256) ?? 4,
+        extractors,
         browser: !values["no-browser"],
         robots: true,
       }, heapMb, (e) => report(e, totals, progress, color));

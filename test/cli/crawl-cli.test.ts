@@ -74,6 +74,7 @@ describe("nianbao portals", () => {
       [["portals", "add", "http://a.gov.cn/", "--name", "x", "--code", "12"], /not a 6- or 9-digit 行政区划代码/],
       [["crawl", "--start", "not a url at all"], /not a URL/],
       [["crawl", "--delay=-1"], /--delay must be a whole number/],
+      [["crawl", "--extractors", "0"], /--extractors must be a whole number from 1 to 16/],
       [["crawl", "--delay", "-1"], /--delay. argument is ambiguous/],
       [["portals", "frobnicate"], /unknown subcommand/],
     ] as const) {

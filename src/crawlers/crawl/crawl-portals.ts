@@ -17,6 +17,7 @@ import type { CrawlEvent } from "./crawl-events.ts";
 import { EdgeHttpClient, REQUEST_OPTION } from "./edge-http-client.ts";
 import { conditionalFor } from "./fetched-page.ts";
 import { crawlRouter } from "./crawl-router.ts";
+import { defaultExtractors } from "./extraction-pool.ts";
 import { JournaledStorage } from "./journaled-storage.ts";
 import { requestKey, RunContext, type CrawlData, type CrawlLimits } from "./run-context.ts";
 
@@ -39,6 +40,8 @@ export interface CrawlOptions {
   limits: CrawlLimits;
   /** Requests in flight in all (per host the politeness decides). */
   concurrency: number;
+  /** Threads extracting documents (default: defaultExtractors(), by the machine's cores). */
+  extractors?: number;
   /** Use Chromium for challenges and script-only lists (when installed). */
   browser: boolean;
   robots: boolean;
@@ -102,7 +105,8 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
       };
     },
   });
-  rc = new RunContext({ db, run, fetcher, client, queue, warcDir, lane, limits: options.limits, portals: options.portals, onEvent: emit });
+  rc = new RunContext({ db, run, fetcher, client, queue, warcDir, lane, limits: options.limits, portals: options.portals, onEvent: emit,
+    extractors: options.extractors ?? defaultExtractors() });
   // Seeding again on resume is harmless (the queue knows each request once, handled or not) and
   // brings back a start page a crash kept from reaching the queue.
   await seedStarts(rc, options.portals);

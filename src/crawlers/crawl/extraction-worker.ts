@@ -35,6 +35,11 @@ export class ExtractionWorker {
     this.maxHeapMb = options.maxHeapMb ?? 320;
   }
 
+  /** Documents given to this worker and not extracted yet (the one it is reading included). */
+  get pending(): number {
+    return this.queue.length + (this.current ? 1 : 0);
+  }
+
   extract(bytes: Uint8Array, name: string, contentType?: string, context?: ExtractHints["context"]): Promise<WorkerExtraction> {
     return new Promise((resolve) => {
       this.queue.push({ bytes, name, contentType, context, resolve });

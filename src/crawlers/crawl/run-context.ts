@@ -11,7 +11,7 @@ import type { Fetcher } from "../fetch/fetcher.ts";
 import type { EdgeHttpClient } from "./edge-http-client.ts";
 import { CrawlTotals, type CrawlEvent, type Outcome } from "./crawl-events.ts";
 import { CrawlLog } from "./crawl-log.ts";
-import { ExtractionWorker } from "./extraction-worker.ts";
+import { ExtractionPool } from "./extraction-pool.ts";
 import { PortalScope } from "./portal-scope.ts";
 
 // What the handlers of one crawl run share: the archive, the run, each portal with its scope and
@@ -56,8 +56,8 @@ export interface PortalRun {
 export class RunContext {
   readonly totals = new CrawlTotals();
   readonly portals = new Map<string, PortalRun>();
-  /** Documents are extracted in a worker thread, one at a time (extraction-worker.ts). */
-  readonly extractor = new ExtractionWorker();
+  /** Documents are extracted in worker threads, one at a time each (extraction-pool.ts). */
+  readonly extractor: ExtractionPool;
   /** Each URL's previous capture: preloaded for the run's portals, else looked up for its conditional headers; used again by its handler. */
   readonly previous = new Map<string, PreviousFetch | undefined>();
   readonly db: Kysely<Database>;
@@ -81,8 +81,9 @@ export class RunContext {
 
   constructor(parts: {
     db: Kysely<Database>; run: CrawlRun; fetcher: Fetcher; client: EdgeHttpClient; queue: RequestQueueV1; warcDir: string;
-    lane: BrowserLane | undefined; limits: CrawlLimits; portals: Portal[]; onEvent: (e: CrawlEvent) => void;
+    lane: BrowserLane | undefined; limits: CrawlLimits; portals: Portal[]; onEvent: (e: CrawlEvent) => void; extractors: number;
   }) {
+    this.extractor = new ExtractionPool(parts.extractors);
     this.db = parts.db;
     this.log = new CrawlLog(parts.db);
     this.run = parts.run;
