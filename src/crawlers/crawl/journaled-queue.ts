@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import type { MemoryStorage } from "@crawlee/memory-storage";
 
@@ -51,6 +51,7 @@ export class JournaledQueue implements QueueClient {
   readonly name: string;
   private readonly path: string;
 
+  /** `path` is the journal, alone in its folder (delete() removes the folder). */
   constructor(id: string, name: string, path: string) {
     this.id = id;
     this.name = name;
@@ -204,16 +205,11 @@ export class JournaledQueue implements QueueClient {
   /** Rewrites the journal as one line per request (waiting ones in queue order), atomically. */
   private compact(): void {
     const lines: string[] = [];
-    for (const entry of this.entries.values()) if (entry.handled) lines.push(JSON.stringify({ add: JSON.parse(entry.json) }));
-    for (const id of this.front) lines.push(JSON.stringify({ add: JSON.parse(this.entries.get(id)!.json), front: true }));
-    for (const id of this.waiting) lines.push(JSON.stringify({ add: JSON.parse(this.entries.get(id)!.json) }));
+    for (const entry of this.entries.values()) if (entry.handled) lines.push(`{"add":${entry.json}}\n`);
+    for (const id of this.front) lines.push(`{"add":${this.entries.get(id)!.json},"front":true}\n`);
+    for (const id of this.waiting) lines.push(`{"add":${this.entries.get(id)!.json}}\n`);
     const temp = `${this.path}.compacting`;
-    const fd = openSync(temp, "w");
-    try {
-      writeSync(fd, lines.map((l) => `${l}\n`).join(""));
-    } finally {
-      closeSync(fd);
-    }
+    writeFileSync(temp, lines.join(""));
     renameSync(temp, this.path);
   }
 }

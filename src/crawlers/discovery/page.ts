@@ -77,16 +77,16 @@ function indexedQueries($: CheerioAPI): CheerioAPI {
   const answers = new Map<string, ReturnType<CheerioAPI>>();
   const index = (): Map<string, Element[]> => {
     const tags = new Map<string, Element[]>();
-    const walk = (node: AnyNode) => {
+    const stack: AnyNode[] = [...$.root().get()].reverse(); // document order, without recursion (unclosed tags nest deep)
+    for (let node = stack.pop(); node; node = stack.pop()) {
       if (isTag(node)) {
         position.set(node, position.size);
         const list = tags.get(node.name);
         if (list) list.push(node);
         else tags.set(node.name, [node]);
       }
-      if (hasChildren(node)) for (const child of node.children) walk(child);
-    };
-    for (const node of $.root().get()) walk(node);
+      if (hasChildren(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    }
     return tags;
   };
   const byIndex = (selector: string): Element[] | undefined => {
@@ -107,7 +107,8 @@ function indexedQueries($: CheerioAPI): CheerioAPI {
     let answer = answers.get(selector);
     if (!answer) {
       const elements = byIndex(selector);
-      answers.set(selector, (answer = elements ? $(elements) : $(selector)));
+      if (!elements) return $(selector);
+      answers.set(selector, (answer = $(elements)));
     }
     return answer;
   }) as CheerioAPI;
@@ -120,14 +121,14 @@ const SIMPLE_SELECTOR = /^\s*([a-z][a-z0-9]*)(?:\[([a-z][\w-]*)(?:="([^"]*)")?\]
 function visibleTextOf($: CheerioAPI): string {
   const root: AnyNode | undefined = $("body").get(0) ?? $.root().get(0);
   const parts: string[] = [];
-  const walk = (node: AnyNode) => {
+  const stack: AnyNode[] = root ? [root] : []; // without recursion: unclosed tags nest deep
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type === "text") parts.push((node as Text).data);
-    else if (node.type === "tag" || node.type === "root") {
-      if (node.type === "tag" && HIDDEN.has((node as Element).name)) return;
-      for (const c of (node as ParentNode).children) walk(c);
+    else if (node.type === "root" || (node.type === "tag" && !HIDDEN.has((node as Element).name))) {
+      const children = (node as ParentNode).children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
-  };
-  if (root) walk(root);
+  }
   return clean(parts.join(" "));
 }
 

@@ -22,6 +22,19 @@ const DROPPED = new Set([
   "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "canvas",
   "select", "option", "button", "input", "textarea", "xml", "title", "map", "audio", "video", "frameset",
 ]);
+/**
+ * How deep elements nest, at most. Unclosed inline tags (`<p><font>…` paragraph after paragraph)
+ * nest a page thousands deep, past what the tree's recursive readers can walk. Beyond these
+ * depths an element is kept but opens no level, its content going to the deepest open element:
+ * inline elements from 400 deep (which also lets the next <p> close the last one again), any
+ * element from 2,000.
+ */
+const MAX_INLINE_DEPTH = 400;
+const MAX_DEPTH = 2000;
+const INLINE = new Set([
+  "font", "span", "a", "b", "i", "u", "s", "strong", "em", "small", "big", "sup", "sub", "strike", "code", "tt", "label",
+  "abbr", "ins", "del", "mark", "q", "cite", "o:p", "nobr",
+]);
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i;
 
 export interface ParsedPage {
@@ -72,7 +85,7 @@ export function parseHtml(html: string): ParsedPage {
     const parent = top();
     const node = el(name, attribs, parent);
     if (!DROPPED.has(name) && !isHidden(attribs)) parent.children.push(node);
-    if (!VOID.has(name)) stack.push(node);
+    if (!VOID.has(name) && stack.length < (INLINE.has(name) ? MAX_INLINE_DEPTH : MAX_DEPTH)) stack.push(node);
   };
 
   const parser = new TagParser({

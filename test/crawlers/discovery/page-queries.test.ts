@@ -6,6 +6,7 @@ import { fixtureInput } from "./support.ts";
 
 // buildPage answers whole-document tag queries from an element index instead of cheerio's walk:
 // the same elements, in document order, for every saved portal page and the queries the modules ask.
+// Its walks go without recursion: a page of unclosed tags nests deeper than the stack allows.
 
 const QUERIES = [
   "a[href]", "a[href], area[href]", "frame[src], iframe[src]", "iframe[src], embed[src], object[data]", "script", "title", "h1",
@@ -27,6 +28,13 @@ describe("buildPage's indexed queries", () => {
     for (const q of QUERIES) expect(ids(page.$, q), q).toEqual(ids(reference, q));
     expect(page.$("a[href]")).toBe(page.$("a[href]")); // asked again: the same answer
     expect(page.$("td a").length).toBe(reference("td a").length); // anything else goes to cheerio
+  });
+
+  it("and the page's visible text, walk a page nested 100,000 deep without overflowing the stack", () => {
+    const deep = `<html><body>${"<font>".repeat(100_000)}<a href="/P020240101.pdf">2023年政府信息公开工作年度报告</a></body></html>`;
+    const page = buildPage({ url: "http://x.test/", bytes: new TextEncoder().encode(deep), contentType: "text/html", kind: "detail" });
+    expect(page.$("a[href]").attr("href")).toBe("/P020240101.pdf");
+    expect(page.visibleText()).toBe("2023年政府信息公开工作年度报告");
   });
 
   it("answer like cheerio on every saved portal page", () => {
