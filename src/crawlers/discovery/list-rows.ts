@@ -39,13 +39,21 @@ interface Row {
 export function rowLinks(page: Page, $: CheerioAPI, opts: RowOptions): { links: Link[]; rows: number } {
   const rows: Row[] = [];
   const loose: Row[] = [];
+  // Whether a row element shows a date and few links: asked once per row (links without a row
+  // element of their own share their parent, and reading its text for each was time squared).
+  const datedRows = new Map<Element, boolean>();
+  const isDated = (row: Element) => {
+    let dated = datedRows.get(row);
+    if (dated === undefined) datedRows.set(row, (dated = ROW_DATE.test(clean($(row).text())) && $(row).find("a[href]").length <= 3));
+    return dated;
+  };
   $("a[href]").each((_, a) => {
     const url = page.resolve(linkHref($, a));
     if (!url) return;
     const title = anchorTitle($, a);
     if (!title || NOT_A_ROW.test(title.replace(/\s/g, ""))) return;
     const row = rowElement(a);
-    const dated = row !== undefined && ROW_DATE.test(clean($(row).text())) && $(row).find("a[href]").length <= 3;
+    const dated = row !== undefined && isDated(row);
     const entry = { a, url, title, container: row ? (row.parent as Element | undefined) : undefined };
     // A list linking each report's file directly: its rows are rows (counted), their links attachments.
     if (opts.wholeFragment || dated || detailShape(url) || (documentShape(url) && !opts.skipDocuments)) rows.push(entry);

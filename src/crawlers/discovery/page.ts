@@ -2,6 +2,7 @@ import { load, type CheerioAPI } from "cheerio/slim";
 import { hasChildren, isTag, type AnyNode, type Element, type ParentNode, type Text } from "domhandler";
 import { decodeBytes } from "../../extract/decode/decode-bytes.ts";
 import type { PageInput, PageKind } from "./types.ts";
+import { repairTree } from "./tree-repair.ts";
 import { resolveUrl } from "./url-canon.ts";
 import { clean } from "./text.ts";
 
@@ -34,7 +35,9 @@ export interface Page {
 
 export function buildPage(input: PageInput): Page {
   const { text, encoding } = decodeBytes(input.bytes, input.contentType);
-  const $ = indexedQueries(load(text));
+  const document = load(text);
+  repairTree(document.root()[0]!);
+  const $ = indexedQueries(document);
   const pageUrl = input.url;
   const baseHref = $("base[href]").first().attr("href");
   const base = (baseHref && resolveUrl(baseHref, pageUrl)) || pageUrl;
