@@ -26,11 +26,11 @@ const DROPPED = new Set([
  * How deep elements nest, at most. Unclosed inline tags (`<p><font>…` paragraph after paragraph)
  * nest a page thousands deep, past what the tree's recursive readers can walk. Beyond these
  * depths an element is kept but opens no level, its content going to the deepest open element:
- * inline elements from 400 deep (which also lets the next <p> close the last one again), any
- * element from 2,000.
+ * inline elements from 300 deep (which also lets the next <p> close the last one again), any
+ * element from 600.
  */
-const MAX_INLINE_DEPTH = 400;
-const MAX_DEPTH = 2000;
+const MAX_INLINE_DEPTH = 300;
+const MAX_DEPTH = 600;
 const INLINE = new Set([
   "font", "span", "a", "b", "i", "u", "s", "strong", "em", "small", "big", "sup", "sub", "strike", "code", "tt", "label",
   "abbr", "ins", "del", "mark", "q", "cite", "o:p", "nobr",

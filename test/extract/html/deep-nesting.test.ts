@@ -22,6 +22,10 @@ describe("deeply nested HTML", () => {
     expect(await valuesWith("<font>".repeat(20_000))).toEqual(expected.values);
   });
 
+  it("keeps every value after 1,500 nested layout tables", async () => {
+    expect(await valuesWith(`${"<table><tr><td>".repeat(1_500)}版式${"</td></tr></table>".repeat(1_500)}`)).toEqual(expected.values);
+  });
+
   it("keeps every value under 5,000 paragraphs that each leave a <font> open", async () => {
     expect(await valuesWith("<p><font>前言".repeat(5_000))).toEqual(expected.values);
   });
