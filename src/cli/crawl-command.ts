@@ -1,5 +1,3 @@
-import { rm } from "node:fs/promises";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Kysely } from "kysely";
 import type { Database } from "../store/database.ts";
@@ -18,7 +16,7 @@ import { checkUrl } from "./portal-file.ts";
 import { createProgress } from "./progress.ts";
 import { STORE_OPTIONS, STORE_USAGE, withStore } from "./with-store.ts";
 import { storageDir } from "../store/open-store.ts";
-import { runFailures, runPortalStats, setRunStatus, unfinishedRun } from "../store/crawl-runs.ts";
+import { runFailures, runPortalStats } from "../store/crawl-runs.ts";
 
 export const USAGE = `usage: nianbao crawl [--portal ID …] [--start URL …] [--demo] [options]
 
@@ -29,7 +27,8 @@ without a region; repeat it for several). --demo starts a small built-in demo po
 and crawls it: no network needed.
 
 A crawl that was interrupted (Ctrl-C, a crash, kill -9) resumes where it stopped when the same
-command runs again; --fresh abandons it and starts over. Recrawls send conditional requests, so
+command runs again; --fresh abandons it and starts over. A portal another nianbao process is
+crawling is not crawled a second time: the command says so and stops. Recrawls send conditional requests, so
 unchanged pages and documents cost a 304 and make no new version.
 
 options:
@@ -72,7 +71,6 @@ export async function run(argv: string[]): Promise<number> {
       if (portals.length === 0) {
         throw new UserError("no portals to crawl: register some ('nianbao portals add URL --name NAME' or 'portals import FILE'), give --start URL, or try --demo");
       }
-      if (values.fresh) await abandonUnfinished(db, portals, storageDir(values.storage));
       const progress = createProgress();
       const color = colorEnabled();
       const totals = new CrawlTotals();
@@ -89,6 +87,7 @@ export async function run(argv: string[]): Promise<number> {
         limits: { maxPages: parseCount(values["max-pages"], "--max-pages", 1_000_000) ?? 2000, maxNavDepth: 4, maxListPages: 300 },
         concurrency: parseCount(values.concurrency, "--concurrency", 256) ?? 4,
         extractors,
+        fresh: values.fresh ?? false,
         browser: !values["no-browser"],
         robots: true,
       }, heapMb, (e) => report(e, totals, progress, color));
@@ -123,7 +122,7 @@ async function crawlWithSignals(databaseUrl: string, options: ThreadCrawlOptions
     if (err instanceof CrawlOutOfMemory) {
       throw new UserError(`${err.message}; run the same command with --memory ${err.heapMb * 2}: it resumes where this one stopped`);
     }
-    if (err instanceof CrawlThreadError && (err.kind === "StoreError" || err.kind === "UserError")) throw new UserError(err.message);
+    if (err instanceof CrawlThreadError && (err.kind === "StoreError" || err.kind === "UserError" || err.kind === "PortalsBusy")) throw new UserError(err.message);
     if (err instanceof CrawlThreadError && err.threadStack) err.stack = err.threadStack;
     throw err;
   } finally {
@@ -147,14 +146,6 @@ async function choosePortals(db: Kysely<Database>, refs: string[] | undefined, s
   if (refs?.length) chosen.push(...(await findPortals(db, refs)));
   if (!demo && !starts.length && !refs?.length) chosen.push(...(await findPortals(db)));
   return [...new Map(chosen.map((p) => [p.id, p])).values()];
-}
-
-/** --fresh: the interrupted run of these portals ends "failed" and its request queue is removed (what it archived stays). */
-async function abandonUnfinished(db: Kysely<Database>, portals: Portal[], storage: string): Promise<void> {
-  const run = await unfinishedRun(db, portals.map((p) => p.id));
-  if (!run) return;
-  await setRunStatus(db, run.id, "failed");
-  await rm(join(storage, "crawlee", "request_queues", run.queueName), { recursive: true, force: true });
 }
 
 /** On a terminal: a live totals line, failures and host events as lines above it; otherwise one JSON line per event. */

@@ -1,10 +1,11 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CheerioCrawler, Configuration, log as crawleeLog, Log, LogLevel, RequestQueueV1, type Request } from "@crawlee/cheerio";
 import type { Kysely } from "kysely";
 import type { Database } from "../../store/database.ts";
 import { knownReportUrls, previousFetches } from "../../store/crawl-fetches.ts";
 import { addPortalCounts, setRunStatus, startRun, unfinishedRun } from "../../store/crawl-runs.ts";
+import { withPortalLocks } from "../../store/portal-locks.ts";
 import type { Portal } from "../../store/portals.ts";
 import { BrowserLane } from "../fetch/browser-lane.ts";
 import { FetchError } from "../fetch/fetch-error.ts";
@@ -47,6 +48,8 @@ export interface CrawlOptions {
   robots: boolean;
   timeoutMs?: number;
   onEvent?: (e: CrawlEvent) => void;
+  /** Give up an interrupted run of these portals instead of resuming it. */
+  fresh?: boolean;
   /** Stops the crawl (it ends "interrupted", resumable); without it, SIGINT and SIGTERM do. */
   signal?: AbortSignal;
 }
@@ -60,10 +63,22 @@ export interface CrawlSummary {
   warcRepairs: { file: string; cutBytes: number }[];
 }
 
+/** A crawl of these portals; refused (PortalsBusy) while another process crawls any of them. */
 export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions): Promise<CrawlSummary> {
+  return withPortalLocks(db, options.portals, () => crawlLocked(db, options));
+}
+
+async function crawlLocked(db: Kysely<Database>, options: CrawlOptions): Promise<CrawlSummary> {
   const emit = options.onEvent ?? (() => undefined);
   const portalIds = options.portals.map((p) => p.id);
-  const existing = await unfinishedRun(db, portalIds);
+  let existing = await unfinishedRun(db, portalIds);
+  if (existing && options.fresh) {
+    // Given up: the run ends "failed" and its queue goes (what it archived stays).
+    await setRunStatus(db, existing.id, "failed");
+    await rm(join(options.storage, "crawlee", "request_queues", existing.queueName), { recursive: true, force: true });
+    emit({ type: "run", runId: existing.id, message: `crawl run ${existing.id} abandoned (--fresh)` });
+    existing = undefined;
+  }
   const run = existing ?? (await startRun(db, portalIds, { limits: options.limits, politeness: options.politeness }));
   if (existing) await setRunStatus(db, run.id, "running");
   emit({ type: "run", runId: run.id, message: existing ? `resuming crawl run ${run.id}` : `crawl run ${run.id} started` });

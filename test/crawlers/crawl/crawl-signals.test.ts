@@ -28,14 +28,21 @@ afterAll(async () => {
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
-/** The CLI on the embedded archive in `storage`; with interruptAfter, SIGINT once that many fetches had the outcome (a new report unless told). */
-function cli(args: string[], interruptAfter?: number, outcome = "report_new"): Promise<Run> {
+/**
+ * The CLI on the embedded archive in `storage`; with interruptAfter, SIGINT once that many fetches
+ * had the outcome (a new report unless told); onFetch is called at its first fetch.
+ */
+function cli(args: string[], interruptAfter?: number, outcome = "report_new", onFetch?: () => void): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args, "--storage", storage.dir], { env: { ...process.env, DATABASE_URL: "", NIANBAO_CHROMIUM: "/nonexistent" } });
     let stdout = "", stderr = "", sent = false;
     child.stdout.on("data", (d: Buffer) => { stdout += d.toString(); });
     child.stderr.on("data", (d: Buffer) => {
       stderr += d.toString();
+      if (onFetch && stderr.includes('"type":"fetch"')) {
+        onFetch();
+        onFetch = undefined;
+      }
       if (interruptAfter !== undefined && !sent && (stderr.match(new RegExp(`"outcome":"${outcome}"`, "g")) ?? []).length >= interruptAfter) {
         sent = true;
         child.kill("SIGINT");
@@ -74,6 +81,21 @@ describe("nianbao crawl stopped with Ctrl-C", () => {
     const fresh = await cli([...args, "--fresh"]);
     expect(JSON.parse(fresh.stdout)).toMatchObject({ run_id: "3", status: "finished", resumed: false });
     expect(await readdir(queues)).toEqual([]);
+  }, 120_000);
+
+  it("refuses a second crawl of a portal another process is crawling (--fresh too), and the first goes on", async () => {
+    const url = portals.sites.trs.url;
+    let others: Promise<Run[]> | undefined;
+    const first = await cli(["crawl", "--start", url, "--delay", "300", "--json"], undefined, undefined, () => {
+      others = Promise.all([cli(["crawl", "--start", url, "--json"]), cli(["crawl", "--start", url, "--fresh", "--json"])]);
+    });
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ status: "finished", resumed: false });
+    for (const other of await others!) {
+      expect(other.code).toBe(1);
+      const lines = other.stderr.trim().split("\n").filter((l) => !l.startsWith("{"));
+      expect(lines).toEqual([expect.stringMatching(/^nianbao: portal 1 \(127\.0\.0\.1\) is being crawled by another nianbao process; wait for that crawl to finish/)]);
+    }
   }, 120_000);
 
   it("says in one line when the crawl outgrows its heap, and how to give it more", async () => {
