@@ -28,8 +28,8 @@ and crawls it: no network needed.
 
 A crawl that was interrupted (Ctrl-C, a crash, kill -9) resumes where it stopped when the same
 command runs again; --fresh abandons it and starts over. A portal another nianbao process is
-crawling is not crawled a second time: the command says so and stops. Recrawls send conditional requests, so
-unchanged pages and documents cost a 304 and make no new version.
+crawling is not crawled a second time: the command says so and stops. Recrawls send
+conditional requests, so unchanged pages and documents cost a 304 and make no new version.
 
 options:
   --portal ID          a registered portal (id, name or start URL); repeatable
