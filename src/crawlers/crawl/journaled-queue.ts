@@ -151,11 +151,16 @@ export class JournaledQueue implements QueueClient {
     return { requestId: id, uniqueKey: request.uniqueKey, wasAlreadyPresent: false, wasAlreadyHandled: false };
   }
 
-  /** Sets a request's state: handled (it has handledAt) or waiting, at the front or at the end. */
+  /**
+   * Sets a request's state: handled (it has handledAt) or waiting, at the front or at the end. A
+   * handled request is kept as its identity alone (id, unique key, URL, method, handledAt): it is
+   * only ever asked whether it was handled, and a crawl of thousands of portals keeps millions.
+   */
   private put(request: RequestSchema & { id: string }, forefront: boolean): void {
     if (this.entries.has(request.id)) this.remove(request.id);
     const handled = Boolean(request.handledAt);
-    this.entries.set(request.id, { json: JSON.stringify(request), uniqueKey: request.uniqueKey, handled });
+    const kept = handled ? { id: request.id, uniqueKey: request.uniqueKey, url: request.url, method: request.method, handledAt: request.handledAt } : request;
+    this.entries.set(request.id, { json: JSON.stringify(kept), uniqueKey: request.uniqueKey, handled });
     if (handled) this.handledCount++;
     else if (forefront) this.front.push(request.id);
     else this.waiting.add(request.id);

@@ -31,6 +31,10 @@ describe("JournaledQueue", () => {
     expect(await q.addRequest(req("/f2"))).toMatchObject({ wasAlreadyPresent: true, wasAlreadyHandled: true });
     expect(await q.get()).toMatchObject({ totalRequestCount: 5, handledRequestCount: 1, pendingRequestCount: 4 });
     expect((await q.getRequest(requestId(req("/a").uniqueKey)))?.retryCount).toBe(1);
+    // A handled request is kept as its identity alone (its user data is not needed any more).
+    expect(await q.getRequest(requestId(req("/f2").uniqueKey))).toEqual({
+      id: requestId(req("/f2").uniqueKey), uniqueKey: req("/f2").uniqueKey, url: "http://x.test/f2", method: "GET", handledAt: expect.any(String),
+    });
     q.close();
   });
 
