@@ -43,7 +43,7 @@ options:
   --no-browser         never start Chromium (challenged hosts are then reported blocked, script-only lists left unread)
   --fresh              do not resume an interrupted crawl of the same portals
   --memory MB          heap of the crawl's thread (default 256, and 1 more per portal)
-  --extractors N       threads extracting documents (default: one per core beyond the first, 1 to 4)
+  --extractors N       threads extracting documents (default: one per core and GiB beyond the first, 1 to 4)
   --json               print the summary as JSON
 
 ${STORE_USAGE}`;

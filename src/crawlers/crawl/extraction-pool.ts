@@ -1,16 +1,19 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, totalmem } from "node:os";
 import type { ExtractHints } from "../../extract/document-text.ts";
 import { ExtractionWorker, type WorkerExtraction } from "./extraction-worker.ts";
 
 // Documents are extracted by a few worker threads (extraction-worker.ts), each one document at a
 // time: a first crawl that meets hundreds of PDFs is bound by extraction, and one thread would
 // leave a server's other cores idle. Each document goes to the worker with the fewest waiting.
-// By default one worker per core beyond the first (the crawl thread and PostgreSQL need one),
-// at least one and at most four: each worker's heap can grow to its limit.
+// By default one worker per core beyond the first (the crawl thread and PostgreSQL need one), as
+// the machine's memory allows, at least one and at most four: each worker's heap can grow to its limit.
 
-/** Extraction threads a crawl starts unless told: the cores beyond the first, at least 1, at most 4. */
-export function defaultExtractors(cores = availableParallelism()): number {
-  return Math.max(1, Math.min(4, cores - 1));
+/**
+ * Extraction threads a crawl starts unless told: the cores beyond the first, and one per GiB of
+ * memory beyond the first (a thread's heap may grow to 320 MB), at least 1, at most 4.
+ */
+export function defaultExtractors(cores = availableParallelism(), memoryBytes = totalmem()): number {
+  return Math.max(1, Math.min(4, cores - 1, Math.floor(memoryBytes / 2 ** 30) - 1));
 }
 
 export class ExtractionPool {

@@ -10,8 +10,10 @@ const html = new Uint8Array(readFileSync(join(fixtures, "html", "hanweb-utf8.htm
 const pdf = new Uint8Array(readFileSync(join(fixtures, "corpus", "real", "huaian-2024.pdf")));
 
 describe("ExtractionPool", () => {
-  it("starts one worker per core beyond the first, at least one and at most four", () => {
-    expect([1, 2, 3, 5, 64].map(defaultExtractors)).toEqual([1, 1, 2, 4, 4]);
+  it("starts one worker per core beyond the first as memory allows, at least one and at most four", () => {
+    const GiB = 2 ** 30;
+    expect([1, 2, 3, 5, 64].map((cores) => defaultExtractors(cores, 64 * GiB))).toEqual([1, 1, 2, 4, 4]);
+    expect([1, 2, 3, 4, 16].map((gib) => defaultExtractors(8, gib * GiB))).toEqual([1, 1, 2, 3, 4]);
     expect(() => new ExtractionPool(0)).toThrow(RangeError);
   });
 
