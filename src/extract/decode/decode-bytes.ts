@@ -5,9 +5,11 @@ import { metaCharset } from "./meta-charset.ts";
 import { tryUtf8 } from "./utf8.ts";
 import { decodeGb18030 } from "./gb18030.ts";
 
-// Bytes → string, in the order a browser would decide, with two repairs for what government
+// Bytes → string, in the order a browser would decide, with three repairs for what government
 // servers actually send: a declaration of UTF-8 on bytes that are not UTF-8 is ignored (servers
-// often add `charset=UTF-8` to GBK pages), and a Latin-1 declaration on valid UTF-8 is ignored.
+// often add `charset=UTF-8` to GBK pages), a Latin-1 declaration on valid UTF-8 is ignored, and
+// so is any other declaration (GBK, Big5 …: a server's default charset) on bytes that are valid
+// UTF-8 with a few dozen non-ASCII characters — Chinese text in GBK is never valid UTF-8 that long.
 //   1. byte order mark
 //   2. charset in the Content-Type header
 //   3. <meta charset> / <meta http-equiv="Content-Type"> in the first ~4 KB
@@ -19,6 +21,9 @@ export interface DecodedText {
   /** The decoder used: "utf-8", "gb18030", "utf-16le", … */
   encoding: string;
 }
+
+/** Non-ASCII characters valid UTF-8 must hold to overrule a declared charset (GBK text is invalid UTF-8 within a few characters). */
+const UTF8_EVIDENCE = 16;
 
 /** Bytes given to chardet: it is slow (~0.5 ms per KB), and a few KB of Chinese text decide. */
 const DETECT_SAMPLE = 8 * 1024;
@@ -37,6 +42,8 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodedTex
       continue; // declared UTF-8, but is not: look further
     }
     if (enc === "windows-1252" && hasHighBytes(bytes)) continue; // Chinese bytes under a Latin label: detect instead
+    const utf8 = tryUtf8(bytes);
+    if (utf8 !== undefined && nonAscii(utf8) >= UTF8_EVIDENCE) return { text: utf8, encoding: "utf-8" }; // UTF-8 under another label
     return { text: decodeAs(bytes, enc), encoding: enc };
   }
 
@@ -74,6 +81,12 @@ function bomEncoding(b: Uint8Array): { encoding: string; length: number } | unde
   if (b[0] === 0xfe && b[1] === 0xff) return { encoding: "utf-16be", length: 2 };
   if (b[0] === 0x84 && b[1] === 0x31 && b[2] === 0x95 && b[3] === 0x33) return { encoding: "gb18030", length: 4 };
   return undefined;
+}
+
+function nonAscii(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < UTF8_EVIDENCE; i++) if (text.charCodeAt(i) > 0x7f) n++;
+  return n;
 }
 
 function hasHighBytes(b: Uint8Array): boolean {

@@ -56,6 +56,17 @@ describe("decodeBytes", () => {
     expect(decodeBytes(gbk(wrongMeta))).toEqual({ text: wrongMeta, encoding: "gb18030" });
   });
 
+  it("ignores another declaration (a server's default GBK or Big5) on bytes that are valid UTF-8 Chinese text", () => {
+    const html = page(`<meta charset="utf-8">`);
+    for (const header of ["text/html; charset=GBK", "text/html; charset=gb2312", "text/html; charset=big5"]) {
+      expect(decodeBytes(utf8(html), header), header).toEqual({ text: html, encoding: "utf-8" });
+    }
+    expect(decodeBytes(utf8(page(`<meta charset="gbk">`)))).toEqual({ text: page(`<meta charset="gbk">`), encoding: "utf-8" });
+    // A few non-ASCII characters are no evidence: the declaration stands.
+    const ascii = `<html><head><title>x</title></head><body>${"report ".repeat(50)}é</body></html>`;
+    expect(decodeBytes(utf8(ascii), "text/html; charset=GBK").encoding).toBe("gb18030");
+  });
+
   it("ignores a Latin-1 declaration on Chinese bytes", () => {
     const html = page(`<meta charset="iso-8859-1">`);
     expect(decodeBytes(utf8(html))).toEqual({ text: html, encoding: "utf-8" });
