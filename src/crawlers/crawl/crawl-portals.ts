@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CheerioCrawler, Configuration, log as crawleeLog, Log, LogLevel, RequestQueueV1, type Request } from "@crawlee/cheerio";
 import type { Kysely } from "kysely";
@@ -26,8 +26,8 @@ import { requestKey, RunContext, type CrawlData, type CrawlLimits } from "./run-
 // under <storage>/crawlee/request_queues (journaled-queue.ts: a crawl killed mid-way resumes where
 // it stopped: the same command finds the unfinished run and goes on; Crawlee's first queue,
 // without the request locks its second keeps for queues shared by many processes — a crawl is one
-// process, and the locks cost a third of a recrawl), the edge for every request, WARC files under <storage>/warc
-// (a record torn by a crash is cut before writing on), and the browser lane only when a page
+// process, and the locks cost a third of a recrawl), the edge for every request, WARC files under
+// <storage>/warc (a record torn by a crash is cut before writing on), and the browser lane only when a page
 // needs it. Cookies (a challenge's above all) are kept between crawls in <storage>/crawl-cookies.json
 // and replayed until they expire. A new run starts at each portal's start page (or its 年报 column) and also revisits
 // the report URLs earlier crawls found, so a report that changed or vanished is seen even when
@@ -71,11 +71,12 @@ export async function crawlPortals(db: Kysely<Database>, options: CrawlOptions):
 async function crawlLocked(db: Kysely<Database>, options: CrawlOptions): Promise<CrawlSummary> {
   const emit = options.onEvent ?? (() => undefined);
   const portalIds = options.portals.map((p) => p.id);
+  const storageClient = new JournaledStorage(join(options.storage, "crawlee", "request_queues"), join(options.storage, "crawlee", "in-memory"));
   let existing = await unfinishedRun(db, portalIds);
   if (existing && options.fresh) {
     // Given up: the run ends "failed" and its queue goes (what it archived stays).
     await setRunStatus(db, existing.id, "failed");
-    await rm(join(options.storage, "crawlee", "request_queues", existing.queueName), { recursive: true, force: true });
+    await storageClient.dropQueue(existing.queueName);
     emit({ type: "run", runId: existing.id, message: `crawl run ${existing.id} abandoned (--fresh)` });
     existing = undefined;
   }
@@ -90,7 +91,6 @@ async function crawlLocked(db: Kysely<Database>, options: CrawlOptions): Promise
   const warc = await WarcWriter.open({ dir: warcDir, software: options.userAgent.split(" ")[0] });
 
   crawleeLog.setLevel(LogLevel.OFF); // Crawlee's own lines (queue, statistics): the crawl reports through onEvent
-  const storageClient = new JournaledStorage(join(options.storage, "crawlee", "request_queues"), join(options.storage, "crawlee", "in-memory"));
   const config = new Configuration({
     storageClient, persistStorage: false, purgeOnStart: false,
     // Crawlee samples memory every second by running `ps` over the process tree (the embedded

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
+import { getRequestId } from "@crawlee/cheerio";
 import type { MemoryStorage } from "@crawlee/memory-storage";
 
 // A Crawlee request queue kept in memory and persisted as a journal: one JSON line per change
@@ -23,16 +23,10 @@ type QueueInfo = NonNullable<Awaited<ReturnType<QueueClient["get"]>>>;
 interface Entry {
   /** The request as JSON (what getRequest and listHead parse anew for each caller). */
   json: string;
-  uniqueKey: string;
   handled: boolean;
 }
 
 type JournalLine = { add: RequestSchema & { id: string }; front?: true } | { update: RequestSchema & { id: string }; front?: true } | { delete: string };
-
-/** Crawlee's request ID for a unique key (sha256, base64 without +/=, 15 characters). */
-export function requestId(uniqueKey: string): string {
-  return createHash("sha256").update(uniqueKey).digest("base64").replace(/[+/=]/g, "").slice(0, 15);
-}
 
 export class JournaledQueue implements QueueClient {
   private readonly entries = new Map<string, Entry>();
@@ -115,7 +109,7 @@ export class JournaledQueue implements QueueClient {
   }
 
   async updateRequest(request: Parameters<QueueClient["updateRequest"]>[0], options: { forefront?: boolean } = {}) {
-    const id = requestId(request.uniqueKey);
+    const id = getRequestId(request.uniqueKey);
     if (!this.entries.has(id)) return this.addRequest(request, options);
     const wasHandled = this.entries.get(id)!.handled;
     this.put({ ...request, id }, options.forefront ?? false);
@@ -142,7 +136,7 @@ export class JournaledQueue implements QueueClient {
   }
 
   private add(request: RequestSchema, forefront: boolean, journal: boolean) {
-    const id = requestId(request.uniqueKey);
+    const id = getRequestId(request.uniqueKey);
     if (request.id !== undefined && request.id !== id) throw new Error(`request ID ${request.id} does not match its unique key ${request.uniqueKey}`);
     const existing = this.entries.get(id);
     if (existing) return { requestId: id, uniqueKey: request.uniqueKey, wasAlreadyPresent: true, wasAlreadyHandled: existing.handled };
@@ -160,7 +154,7 @@ export class JournaledQueue implements QueueClient {
     if (this.entries.has(request.id)) this.remove(request.id);
     const handled = Boolean(request.handledAt);
     const kept = handled ? { id: request.id, uniqueKey: request.uniqueKey, url: request.url, method: request.method, handledAt: request.handledAt } : request;
-    this.entries.set(request.id, { json: JSON.stringify(kept), uniqueKey: request.uniqueKey, handled });
+    this.entries.set(request.id, { json: JSON.stringify(kept), handled });
     if (handled) this.handledCount++;
     else if (forefront) this.front.push(request.id);
     else this.waiting.add(request.id);

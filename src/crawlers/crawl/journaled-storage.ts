@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { MemoryStorage } from "@crawlee/memory-storage";
 import { JournaledQueue } from "./journaled-queue.ts";
@@ -33,6 +34,13 @@ export class JournaledStorage extends MemoryStorage {
       if (queue.tornLines) this.repairs.push(`request queue: ${queue.tornLines} journal line${queue.tornLines > 1 ? "s" : ""} torn by the interrupted crawl dropped`);
     }
     return queue;
+  }
+
+  /** Removes a queue's journal (a run given up) without opening it. */
+  async dropQueue(name: string): Promise<void> {
+    this.queues.get(name)?.close();
+    this.queues.delete(name);
+    await rm(join(this.queuesDir, name), { recursive: true, force: true });
   }
 
   /** Closes the journals (their changes are written as they happen: nothing is pending). */

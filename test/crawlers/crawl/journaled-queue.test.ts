@@ -2,9 +2,9 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Configuration, RequestQueueV1 } from "@crawlee/cheerio";
+import { Configuration, getRequestId as requestId, RequestQueueV1 } from "@crawlee/cheerio";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { JournaledQueue, requestId } from "../../../src/crawlers/crawl/journaled-queue.ts";
+import { JournaledQueue } from "../../../src/crawlers/crawl/journaled-queue.ts";
 import { importFileQueue, JournaledStorage } from "../../../src/crawlers/crawl/journaled-storage.ts";
 
 let dir: string;
